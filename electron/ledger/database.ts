@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { applyMigrations } from './migrate.ts';
+
+export type Ledger = Database.Database;
+
+export interface OpenLedgerOptions {
+  /** Open an existing ledger without writing to it; raises when it is missing or outdated. */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Opens (and creates when missing) the ledger file at `path`, with the pragmas every
+ * connection needs, and brings its schema up to date.
+ */
+export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledger {
+  const file = resolve(path);
+  if (options.readOnly && !existsSync(file)) {
+    throw new Error(`Ledger not found: ${file}. Create it with "duedesk import" or "duedesk demo".`);
+  }
+  if (!options.readOnly) mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: false });
+  try {
+    configureConnection(db, options.readOnly ?? false);
+    if (!options.readOnly) applyMigrations(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configureConnection(db: Ledger, readOnly: boolean): void {
+  // WAL lets readers (reports, the UI) run while an import writes; FULL sync makes each
+  // committed transaction survive a power cut, which matters more than write speed here.
+  if (!readOnly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}

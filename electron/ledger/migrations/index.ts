@@ -1,0 +1,12 @@
+import { initialSchema } from './0001-initial.ts';
+
+export interface Migration {
+  /** Consecutive from 1; stored in SQLite's `user_version` once applied. */
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial ledger', sql: initialSchema },
+];
