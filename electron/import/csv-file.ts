@@ -42,7 +42,7 @@ export interface CsvInspection {
 }
 
 export interface InspectOptions {
-  /** Bytes decoded and split into `rows`, 16 MiB by default. */
+  /** Bytes decoded and split into `rows`, 4 MiB by default. */
   sampleBytes?: number;
 }
 
@@ -52,7 +52,7 @@ export interface ReadCsvOptions {
   onProgress?: (bytesRead: number) => void;
 }
 
-const DEFAULT_SAMPLE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_SAMPLE_BYTES = 4 * 1024 * 1024;
 const READ_CHUNK_BYTES = 1024 * 1024;
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 // Lines of the sample that delimiter detection parses once per candidate delimiter.
@@ -417,7 +417,7 @@ async function parseText(
     parser.on('finish', resolve);
     parser.on('error', reject);
   });
-  // Bytes go in by chunks because one 16 MiB write parsed measurably slower. A chunk may end
+  // Bytes go in by chunks because one large write parsed measurably slower. A chunk may end
   // inside a multi-byte character because csv-parse decodes whole fields only.
   const bytes = Buffer.from(text, 'utf8');
   for (let start = 0; start < bytes.length; start += READ_CHUNK_BYTES) {
