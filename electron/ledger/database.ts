@@ -39,4 +39,7 @@ function configureConnection(db: Ledger, readOnly: boolean): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache instead of SQLite's 2 MiB default: a ledger of a million invoices
+  // has indexes far larger than 2 MiB, and imports spent most of their time re-reading them.
+  db.pragma('cache_size = -65536');
 }

@@ -1,0 +1,75 @@
+import { UsageError } from './cli-error.ts';
+import { processIo, type CliIo } from './io.ts';
+import { agingUsage, runAging } from './commands/aging.ts';
+import { demoUsage, runDemo } from './commands/demo.ts';
+import { exportUsage, runExport } from './commands/export.ts';
+import { importUsage, runImport } from './commands/import.ts';
+import { metricsUsage, runMetrics } from './commands/metrics.ts';
+import { runStart } from './commands/start.ts';
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly run: (args: readonly string[], io: CliIo) => number | Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  import: { summary: 'import a CSV export of invoices, payments or credit notes', usage: importUsage, run: runImport },
+  aging: { summary: 'age open receivables at a date', usage: agingUsage, run: runAging },
+  metrics: { summary: 'DSO, CEI and days late for a period', usage: metricsUsage, run: runMetrics },
+  export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
+  demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },
+  start: {
+    summary: 'create the demo ledger if missing and print its aging and metrics',
+    usage: 'duedesk start',
+    run: (_args, io) => runStart(io),
+  },
+};
+
+function overview(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(
+    ([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`,
+  );
+  return [
+    'Duedesk: an offline receivables ledger that keeps bad debt down.',
+    '',
+    'usage: duedesk COMMAND [options]',
+    '',
+    ...lines,
+    '',
+    'duedesk help COMMAND shows a command\'s options.',
+  ].join('\n');
+}
+
+/** Runs one CLI command and returns the process exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    const topic = args[0] ? commands[args[0]] : undefined;
+    io.out(topic ? topic.usage : overview());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${overview()}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`duedesk ${name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (error instanceof Error && !process.env.DUEDESK_DEBUG) {
+      io.err(`duedesk ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main.ts';
+import { hasIbmSample, ibmSamplePath } from '../support/ibm-sample.ts';
+import { useTempFolder } from '../support/temp-ledger.ts';
+
+const temp = useTempFolder();
+const bin = fileURLToPath(new URL('../../bin/duedesk.js', import.meta.url));
+
+/** Runs the CLI in-process and returns its exit code and output. */
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('duedesk command line', () => {
+  it('runs as a program through bin', () => {
+    const result = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/usage: duedesk COMMAND/);
+  });
+
+  it('imports, ages and measures a file', async () => {
+    const dir = temp.folder();
+    const db = join(dir, 'ledger.sqlite');
+    const file = temp.file(
+      'invoices.csv',
+      'Date,Due date,Invoice,Customer,Amount\n2026-01-02,2026-02-01,I-1,Acme,100.00\n' +
+        '2026-01-20,2026-02-19,I-2,Bolt,250.50\n',
+    );
+    const imported = await cli('import', file, '--db', db, '--currency', 'USD');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/2 invoices, 0 payments, 0 credit notes, 2 new clients/);
+
+    const aging = await cli('aging', '--db', db, '--as-of', '2026-03-02', '--json');
+    expect(aging.code).toBe(0);
+    const report = JSON.parse(aging.out);
+    expect(report.asOf).toBe('2026-03-02');
+    // I-1 is 29 days past due, I-2 is 11 days past due.
+    expect(report.currencies.USD.buckets['1-30']).toBe(35050);
+    expect(report.currencies.USD.total).toBe(35050);
+    expect(report.currencies.USD.count).toBe(2);
+
+    const byClient = await cli('aging', '--db', db, '--as-of', '2026-03-02', '--by', 'client');
+    expect(byClient.out).toMatch(/Acme\s+\$0\.00\s+\$100\.00/);
+
+    const metrics = await cli('metrics', '--db', db, '--from', '2026-01-01', '--to', '2026-01-31',
+      '--json');
+    expect(metrics.code).toBe(0);
+    const usd = JSON.parse(metrics.out).currencies.USD;
+    expect(usd.creditSales).toBe(35050);
+    // All of January's sales are still owed and not yet due: DSO = 31 days. Nothing came due,
+    // so CEI's denominator (0 + 35050 − 35050) is zero and CEI is undefined.
+    expect(usd.dso).toBe(31);
+    expect(usd.bestPossibleDso).toBe(31);
+    expect(usd.cei).toBeNull();
+  });
+
+  it('exits non-zero when nothing is imported', async () => {
+    const dir = temp.folder();
+    const db = join(dir, 'ledger.sqlite');
+    const bad = temp.file('bad.csv', 'Date,Invoice,Customer,Amount\n2026-13-01,X,Acme,1.00\n');
+    const result = await cli('import', bad, '--db', db, '--currency', 'USD');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/line 2, column "Date", value "2026-13-01"/);
+  });
+
+  it('explains a usage mistake', async () => {
+    const result = await cli('aging', '--db', 'x.sqlite', '--as-of', '2026-02-30');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Invalid --as-of "2026-02-30"/);
+  });
+
+  it.skipIf(!hasIbmSample)('exports the IBM sample through bin', () => {
+    const dir = temp.folder();
+    const db = join(dir, 'ar.sqlite');
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    expect(run('import', ibmSamplePath, '--db', db, '--preset', 'ibm-ar', '--currency', 'USD'))
+      .toMatch(/2466 invoices, 2466 payments/);
+    const out = join(dir, 'invoices.csv');
+    run('export', 'invoices', '--db', db, '--format', 'csv', '--out', out, '--as-of', '2014-12-31');
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFFinvoice_number,client_code,client,invoice_date')).toBe(true);
+    expect(text.trim().split('\n')).toHaveLength(2467);
+  });
+});
