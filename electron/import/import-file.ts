@@ -40,7 +40,7 @@ export interface ImportOptions {
   /** Import a file even though the same file was imported before. */
   readonly force?: boolean;
   readonly defaultTermsDays?: number;
-  /** Date for amounts the file says were paid without saying when; today by default. */
+  /** Date recorded for amounts the file reports paid without a date; today by default. */
   readonly paidOn?: IsoDate;
   /** Row errors kept in the result; every error is still counted. */
   readonly maxErrors?: number;
@@ -48,7 +48,7 @@ export interface ImportOptions {
   readonly onProgress?: (fraction: number) => void;
 }
 
-/** What the importer decided about the file before reading its rows. */
+/** Decisions about the file made before reading its rows: encoding, columns, formats. */
 export interface ImportLayout {
   readonly encoding: string;
   readonly delimiter: string;
@@ -359,7 +359,7 @@ function rollback(db: Ledger, result: ImportResult): ImportResult {
 }
 
 /**
- * A total line is recognised by its label, never by its sums, and only when it carries no
+ * Tells a total line by its label, never by its sums, and only when it carries no
  * document number or date of its own: a client called "Total Wine" is still a client.
  */
 function isTotalLine(row: CsvRow, settings: RowParserSettings): boolean {
