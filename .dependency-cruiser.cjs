@@ -9,7 +9,8 @@ module.exports = {
   forbidden: [
     {
       name: 'shared-is-pure',
-      comment: 'shared/ may import only shared/ and pure npm packages, never electron/ or renderer/',
+      comment:
+        'shared/ may import only shared/ and pure npm packages, never electron/ or renderer/',
       severity: 'error',
       from: { path: '^shared/' },
       to: { path: '^(electron|renderer)/' },

@@ -122,9 +122,11 @@ export function cei(
  * invoices of one currency only, because the weights are amounts. Each mean is null when
  * there is nothing to average: no invoices, or amounts that sum to zero for the weighted one.
  */
-export function averageDaysLate(
-  settled: Iterable<{ daysLate: number; amountCents: number }>,
-): { plain: number | null; weighted: number | null; count: number } {
+export function averageDaysLate(settled: Iterable<{ daysLate: number; amountCents: number }>): {
+  plain: number | null;
+  weighted: number | null;
+  count: number;
+} {
   let count = 0;
   let daysSum = 0;
   let weightedDaysSum = 0;
@@ -208,12 +210,7 @@ function shiftDecimalPoint(value: number, places: number): number {
   return Number(`${digits}e${Number(exponent) + places}`);
 }
 
-function salesDays(
-  cents: number,
-  creditSales: number,
-  days: number,
-  label: string,
-): number | null {
+function salesDays(cents: number, creditSales: number, days: number, label: string): number | null {
   assertCents(cents, label);
   assertCents(creditSales, 'credit sales');
   checkDays(days);

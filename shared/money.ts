@@ -43,8 +43,9 @@ const minorDigitsCache = new Map<CurrencyCode, number>();
 export function minorUnitDigits(currency: CurrencyCode): number {
   let digits = minorDigitsCache.get(currency);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en-US', { style: 'currency', currency })
-      .resolvedOptions().maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
     minorDigitsCache.set(currency, digits);
   }
   return digits;

@@ -14,7 +14,11 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
-  import: { summary: 'import a CSV export of invoices, payments or credit notes', usage: importUsage, run: runImport },
+  import: {
+    summary: 'import a CSV export of invoices, payments or credit notes',
+    usage: importUsage,
+    run: runImport,
+  },
   aging: { summary: 'age open receivables at a date', usage: agingUsage, run: runAging },
   metrics: { summary: 'DSO, CEI and days late for a period', usage: metricsUsage, run: runMetrics },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
@@ -38,7 +42,7 @@ function overview(): string {
     '',
     ...lines,
     '',
-    'duedesk help COMMAND shows a command\'s options.',
+    "duedesk help COMMAND shows a command's options.",
   ].join('\n');
 }
 

@@ -23,7 +23,9 @@ export function requireOption(value: string | undefined, flag: string, example: 
 export function dateOption(value: string | undefined, flag: string, fallback?: IsoDate): IsoDate {
   if (value === undefined) {
     if (fallback !== undefined) return fallback;
-    throw new UsageError(`Missing ${flag}: give a date as YYYY-MM-DD, e.g. ${flag} ${localToday()}.`);
+    throw new UsageError(
+      `Missing ${flag}: give a date as YYYY-MM-DD, e.g. ${flag} ${localToday()}.`,
+    );
   }
   try {
     return parseIsoDate(value, flag);
@@ -35,7 +37,9 @@ export function dateOption(value: string | undefined, flag: string, fallback?: I
 export function integerOption(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) {
-    throw new UsageError(`Invalid ${flag} "${value}": expected a whole number such as ${fallback}.`);
+    throw new UsageError(
+      `Invalid ${flag} "${value}": expected a whole number such as ${fallback}.`,
+    );
   }
   return Number(value);
 }

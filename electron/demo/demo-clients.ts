@@ -56,19 +56,33 @@ const sizeTraits: Readonly<Record<SizeBand, SizeTraits>> = {
     volumeWeight: 1,
     medianInvoiceUnits: 600,
     creditLimitSteps: [1, 5],
-    termsWeights: [[30, 70], [14, 20], [45, 7], [60, 3]],
+    termsWeights: [
+      [30, 70],
+      [14, 20],
+      [45, 7],
+      [60, 3],
+    ],
   },
   medium: {
     volumeWeight: 3,
     medianInvoiceUnits: 3_000,
     creditLimitSteps: [5, 30],
-    termsWeights: [[30, 70], [14, 5], [45, 15], [60, 10]],
+    termsWeights: [
+      [30, 70],
+      [14, 5],
+      [45, 15],
+      [60, 10],
+    ],
   },
   large: {
     volumeWeight: 8,
     medianInvoiceUnits: 15_000,
     creditLimitSteps: [30, 200],
-    termsWeights: [[30, 50], [45, 25], [60, 25]],
+    termsWeights: [
+      [30, 50],
+      [45, 25],
+      [60, 25],
+    ],
   },
 };
 
@@ -80,11 +94,7 @@ const nameAttempts = 25;
  * than drawn one by one, so that every profile appears from four clients up and every
  * currency from three clients up.
  */
-export function planClients(
-  seed: number,
-  count: number,
-  calendar: SeasonalCalendar,
-): ClientPlan[] {
+export function planClients(seed: number, count: number, calendar: SeasonalCalendar): ClientPlan[] {
   const mix = new SeededRandom(seed, demoStreams.clientMix);
   const profiles = dealByShares(mix, count, profileShares);
   const currencies = dealByShares(mix, count, currencyShares);
@@ -191,4 +201,3 @@ function drawJoinedDay(
   const span = calendar.endDay - calendar.startDay;
   return calendar.startDay + random.int(0, Math.floor(span * 0.7));
 }
-

@@ -28,9 +28,22 @@ export interface PaymentEvent {
 }
 
 const paymentMethods: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
-  USD: [['ACH', 55], ['check', 20], ['wire transfer', 15], ['card', 10]],
-  EUR: [['SEPA credit transfer', 80], ['SEPA direct debit', 15], ['card', 5]],
-  GBP: [['Bacs', 70], ['Faster Payments', 25], ['card', 5]],
+  USD: [
+    ['ACH', 55],
+    ['check', 20],
+    ['wire transfer', 15],
+    ['card', 10],
+  ],
+  EUR: [
+    ['SEPA credit transfer', 80],
+    ['SEPA direct debit', 15],
+    ['card', 5],
+  ],
+  GBP: [
+    ['Bacs', 70],
+    ['Faster Payments', 25],
+    ['card', 5],
+  ],
 };
 
 /** Days before the end of the history in which some payments are received but not yet matched. */
@@ -129,8 +142,7 @@ function makePayment(
   const paymentDay = Math.max(...group.map((event) => event.day));
   const allocated = group.reduce((sum, event) => sum + event.amountCents, 0);
   const overpaid = random.chance(overpaymentChance) ? random.int(1, 20) * 100 : 0;
-  const unmatched =
-    paymentDay > endDay - unmatchedWindowDays && random.chance(unmatchedChance);
+  const unmatched = paymentDay > endDay - unmatchedWindowDays && random.chance(unmatchedChance);
   const invoiceNumbers = group.map((event) => event.invoice.number).join(', ');
   return {
     client,

@@ -78,13 +78,10 @@ export function planClientSettlements(
         : (invoice.invoiceDay - declineStartDay + 1) / (endDay - declineStartDay + 1);
     const intent = drawPaymentIntent(random, client.profile, decline);
     if (intent.daysLate === null) continue;
-    const scheduled = drawPaymentEvents(
-      random,
-      invoice,
-      balanceCents,
-      earliestDay,
-      { daysLate: intent.daysLate, parts: intent.parts },
-    );
+    const scheduled = drawPaymentEvents(random, invoice, balanceCents, earliestDay, {
+      daysLate: intent.daysLate,
+      parts: intent.parts,
+    });
     for (const event of scheduled) if (event.day <= endDay) events.push(event);
   }
 

@@ -142,8 +142,9 @@ export async function readCsvRows(
  *
  * csv-parse 7.0.3 reports lines through `info.lines`, which is where a record ends, not where
  * it starts, and it counts a CRLF inside quotes as two lines. Its `info` option also cut
- * throughput by about 40% in a 1M-row benchmark on a 2-core machine. So the start line is tracked here: each record
- * starts one line after the previous record's start plus the line breaks inside its cells.
+ * throughput by about 40% in a 1M-row benchmark on a 2-core machine. So the start line is
+ * tracked here: each record starts one line after the previous record's start plus the line
+ * breaks inside its cells.
  */
 class RowParser extends Parser {
   rowCount = 0;

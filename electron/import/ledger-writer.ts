@@ -75,11 +75,13 @@ export class LedgerWriter {
            source_line
          FROM invoices WHERE number = ?`,
       ),
-      invoiceBalance: db.prepare(
-        `SELECT i.amount_cents - COALESCE(SUM(a.amount_cents), 0)
+      invoiceBalance: db
+        .prepare(
+          `SELECT i.amount_cents - COALESCE(SUM(a.amount_cents), 0)
          FROM invoices i LEFT JOIN allocations a ON a.invoice_id = i.id AND a.voided_at IS NULL
          WHERE i.id = ? GROUP BY i.id`,
-      ).pluck(),
+        )
+        .pluck(),
       insertPayment: db.prepare(
         `INSERT INTO payments (client_id, payment_date, amount_cents, currency, method, reference,
            source_key, import_batch_id, source_line, created_at)
@@ -121,7 +123,8 @@ export class LedgerWriter {
 
   private writeInvoice(invoice: ImportedInvoice): RowError[] {
     const clientId = this.clientId(invoice.client);
-    const terms = invoice.termsDays === null ? null : JSON.stringify({ netDays: invoice.termsDays });
+    const terms =
+      invoice.termsDays === null ? null : JSON.stringify({ netDays: invoice.termsDays });
     const inserted = this.statements.insertInvoice.run(
       clientId,
       invoice.number,
@@ -141,7 +144,14 @@ export class LedgerWriter {
     const invoiceId = Number(inserted.lastInsertRowid);
     this.counts.invoices += 1;
     if (invoice.settledDate !== null) {
-      this.settle(invoice, clientId, invoiceId, invoice.amountCents, invoice.settledDate, 'settled');
+      this.settle(
+        invoice,
+        clientId,
+        invoiceId,
+        invoice.amountCents,
+        invoice.settledDate,
+        'settled',
+      );
     } else if (invoice.paidBeforeImportCents > 0) {
       const paidOn = invoice.date > this.options.paidOn ? invoice.date : this.options.paidOn;
       this.settle(invoice, clientId, invoiceId, invoice.paidBeforeImportCents, paidOn, 'paid');

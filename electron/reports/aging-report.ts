@@ -62,7 +62,8 @@ export function agingReport(
     const balances = openBalances.get(invoice.clientId) ?? new Map<string, number>();
     balances.set(invoice.currency, (balances.get(invoice.currency) ?? 0) + invoice.balanceCents);
     openBalances.set(invoice.clientId, balances);
-    if (byClient) addToAging(clientTotals(invoice.clientId, invoice.currency), invoice, asOf, options);
+    if (byClient)
+      addToAging(clientTotals(invoice.clientId, invoice.currency), invoice, asOf, options);
   }
   for (const amount of unappliedAt(db, asOf, openBalances)) {
     addUnappliedToAging(totalsFor(portfolio, amount.currency), amount);

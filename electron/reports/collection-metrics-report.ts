@@ -1,10 +1,5 @@
 import { DEFAULT_AGING_OPTIONS, emptyAgingTotals, type AgingTotals } from '../../shared/aging.ts';
-import {
-  addDays,
-  daysInclusive,
-  parseIsoDate,
-  type IsoDate,
-} from '../../shared/calendar-date.ts';
+import { addDays, daysInclusive, parseIsoDate, type IsoDate } from '../../shared/calendar-date.ts';
 import {
   averageDaysDelinquent,
   averageDaysLate,

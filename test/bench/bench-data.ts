@@ -48,9 +48,13 @@ export function* benchRows(count: number): Generator<BenchRow> {
 
 /** The row as a line of the IBM layout, with month-first dates as in the original file. */
 export function benchLine(row: BenchRow): string {
-  const us = (iso: string) => `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}/${iso.slice(0, 4)}`;
-  const amount = `${Math.floor(row.amountCents / 100)}.${String(row.amountCents % 100).padStart(2, '0')}`;
+  const us = (iso: string) =>
+    `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}/${iso.slice(0, 4)}`;
+  const cents = String(row.amountCents % 100).padStart(2, '0');
+  const amount = `${Math.floor(row.amountCents / 100)}.${cents}`;
   const settled = row.settledDate ? us(row.settledDate) : '';
-  return `391,${row.client},,${row.number},${us(row.invoiceDate)},${us(row.dueDate)},${amount},No,` +
-    `${settled},Paper,,`;
+  return (
+    `391,${row.client},,${row.number},${us(row.invoiceDate)},${us(row.dueDate)},${amount},No,` +
+    `${settled},Paper,,`
+  );
 }

@@ -64,11 +64,20 @@ function rawInsert(dbPath: string, count: number) {
         clients.set(row.client, clientId);
       }
       const invoiceId = insertInvoice.run(
-        clientId, row.number, row.invoiceDate, row.dueDate, row.amountCents, now,
+        clientId,
+        row.number,
+        row.invoiceDate,
+        row.dueDate,
+        row.amountCents,
+        now,
       ).lastInsertRowid;
       if (row.settledDate) {
         const paymentId = insertPayment.run(
-          clientId, row.settledDate, row.amountCents, `invoice:${row.number}:settled`, now,
+          clientId,
+          row.settledDate,
+          row.amountCents,
+          `invoice:${row.number}:settled`,
+          now,
         ).lastInsertRowid;
         insertAllocation.run(invoiceId, paymentId, row.amountCents, row.settledDate, now);
       }

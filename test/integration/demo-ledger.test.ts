@@ -31,7 +31,10 @@ function newLedger(name: string): Ledger {
 }
 
 function count(sql: string, ...params: unknown[]): number {
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 /** Serializes every row of the data tables, and the audit log without its wall-clock time. */
@@ -126,7 +129,7 @@ describe('createDemoLedger', () => {
     const short = newLedger('short-history.db');
     createDemoLedger(short, { clients: 5, invoices: 200, seed: 1, endDate, months: 3 });
     const first = short.prepare('SELECT MIN(invoice_date) FROM invoices').pluck().get();
-    expect(first as string >= '2026-01-01').toBe(true);
+    expect((first as string) >= '2026-01-01').toBe(true);
   });
 });
 
@@ -288,9 +291,7 @@ describe('demo clients', () => {
 
   it('fills the account fields', () => {
     const rows = clients();
-    expect(rows.every((client) => /^[a-z.]+@[a-z0-9-]+\.[a-z.]+$/.test(client.email))).toBe(
-      true,
-    );
+    expect(rows.every((client) => /^[a-z.]+@[a-z0-9-]+\.[a-z.]+$/.test(client.email))).toBe(true);
     expect(rows.every((client) => client.credit_limit_cents > 0)).toBe(true);
     expect(rows.every((client) => client.industry.length > 0)).toBe(true);
     expect(new Set(rows.map((client) => client.size_band))).toEqual(

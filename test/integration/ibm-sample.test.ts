@@ -28,7 +28,7 @@ describe.skipIf(!hasIbmSample)('IBM accounts-receivable sample', () => {
     expect(db.prepare('SELECT SUM(amount_cents) FROM invoices').pluck().get()).toBe(cents);
   });
 
-  it('exports the file\'s DaysLate on every row', async () => {
+  it("exports the file's DaysLate on every row", async () => {
     const { db, dir } = temp.ledger();
     await importFile(db, ibmSamplePath, { preset: 'ibm-ar', currency: 'USD' });
     const out = join(dir, 'invoices.csv');
@@ -59,7 +59,10 @@ describe.skipIf(!hasIbmSample)('IBM accounts-receivable sample', () => {
     const open = sample.filter(
       (row) => toIso(row.InvoiceDate as string) <= asOf && toIso(row.SettledDate as string) > asOf,
     );
-    const expected = open.reduce((sum, row) => sum + Math.round(Number(row.InvoiceAmount) * 100), 0);
+    const expected = open.reduce(
+      (sum, row) => sum + Math.round(Number(row.InvoiceAmount) * 100),
+      0,
+    );
     const usd = agingReport(db, asOf).currencies.USD;
     expect(usd?.total).toBe(expected);
     expect(usd?.count).toBe(open.length);

@@ -70,7 +70,8 @@ describe('import of the same records twice', () => {
     const { db } = temp.ledger();
     const file = temp.file(
       'repeat.csv',
-      'Date,Invoice,Customer,Amount\n2026-01-10,X-1,Acme Ltd,10.00\n2026-01-10,X-1,Acme Ltd,10.00\n',
+      'Date,Invoice,Customer,Amount\n2026-01-10,X-1,Acme Ltd,10.00\n' +
+        '2026-01-10,X-1,Acme Ltd,10.00\n',
     );
     const result = await importFile(db, file, { currency: 'USD' });
     expect(result.status).toBe('rejected');

@@ -8,7 +8,10 @@ import { useTempFolder } from '../support/temp-ledger.ts';
 const temp = useTempFolder();
 
 async function load(db: Ledger, invoiceRows: string, paymentRows = '') {
-  const invoices = temp.file('invoices.csv', `Date,Due date,Invoice,Customer,Amount\n${invoiceRows}`);
+  const invoices = temp.file(
+    'invoices.csv',
+    `Date,Due date,Invoice,Customer,Amount\n${invoiceRows}`,
+  );
   const imported = await importFile(db, invoices, { currency: 'USD' });
   expect(imported.status).toBe('imported');
   if (paymentRows) {

@@ -139,9 +139,7 @@ describe('ageReceivables', () => {
 
   it('keeps a not-yet-due invoice current', () => {
     // Due 2026-01-19, 20 days after the as-of date 2025-12-30.
-    const totals = onlyCurrency(
-      ageReceivables([invoice('2026-01-19', 12_345)], [], '2025-12-30'),
-    );
+    const totals = onlyCurrency(ageReceivables([invoice('2026-01-19', 12_345)], [], '2025-12-30'));
     expect(totals.buckets.current).toBe(12_345);
     expect(totals.total).toBe(12_345);
     expect(totals.count).toBe(1);
@@ -320,9 +318,11 @@ describe('addToAging', () => {
     }
     addUnappliedToAging(totals, { currency: 'USD', kind: 'credit', cents: 700 });
 
-    expect(totals).toEqual(onlyCurrency(
-      ageReceivables(rows, [{ currency: 'USD', kind: 'credit', cents: 700 }], '2026-03-02'),
-    ));
+    expect(totals).toEqual(
+      onlyCurrency(
+        ageReceivables(rows, [{ currency: 'USD', kind: 'credit', cents: 700 }], '2026-03-02'),
+      ),
+    );
     expect(totals.total).toBe(14_300);
   });
 

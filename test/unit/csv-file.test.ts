@@ -69,8 +69,7 @@ describe('inspectCsvFile and readCsvRows', () => {
   });
 
   it('decodes Windows-1252 bytes', async () => {
-    const text =
-      'Customer,Amount,Note\nSociété Générale,€1.00,naïve\nCafé Müller,2.00,“quoted”\n';
+    const text = 'Customer,Amount,Note\nSociété Générale,€1.00,naïve\nCafé Müller,2.00,“quoted”\n';
     const { inspection, rows } = await load(iconv.encode(text, 'win1252'));
 
     expect(inspection.encoding).toBe('windows-1252');

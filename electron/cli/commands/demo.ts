@@ -6,7 +6,8 @@ import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';
 import { dateOption, integerOption, parseCommandArgs, requireOption } from '../options.ts';
 
-export const demoUsage = `duedesk demo --db PATH [--clients N] [--invoices N] [--seed S] [--end DATE]
+export const demoUsage = `duedesk demo --db PATH [--clients N] [--invoices N] [--seed S]
+                    [--end DATE]
 
 Creates a synthetic ledger for trying Duedesk: clients who pay promptly, slowly,
 erratically or worse and worse; partial, split and unapplied payments; credit notes;

@@ -18,7 +18,11 @@ average days delinquent, CEI, and average days late of the invoices settled in t
 (plain and weighted by amount). Money in integer minor units in --json output; ratios
 rounded to two decimals.`;
 
-const definitions: readonly [keyof CurrencyMetrics, string, 'money' | 'days' | 'percent' | 'count'][] = [
+const definitions: readonly [
+  keyof CurrencyMetrics,
+  string,
+  'money' | 'days' | 'percent' | 'count',
+][] = [
   ['creditSales', 'Credit sales (invoices dated in the period)', 'money'],
   ['beginningReceivables', 'Receivables at the end of the day before the period', 'money'],
   ['endingReceivables', 'Receivables at the end of the period', 'money'],

@@ -15,7 +15,12 @@ export function runStart(io: CliIo): number {
   const path = demoLedgerPath();
   const today = localToday();
   if (!existsSync(path)) {
-    const summary = buildDemoLedger(path, { clients: 200, invoices: 5000, seed: 1, endDate: today });
+    const summary = buildDemoLedger(path, {
+      clients: 200,
+      invoices: 5000,
+      seed: 1,
+      endDate: today,
+    });
     io.out(`Created the demo ledger ${path} (${summary.invoices} invoices).`);
   } else {
     io.out(`Using the demo ledger ${path}.`);
