@@ -1,13 +1,8 @@
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { localToday, type IsoDate } from '../../shared/calendar-date.ts';
-import {
-  detectDateOrder,
-  type DateOrder,
-} from '../../shared/import-format/date-format.ts';
-import {
-  detectNumberFormat,
-  type NumberFormat,
-} from '../../shared/import-format/number-format.ts';
+import { detectDateOrder, type DateOrder } from '../../shared/import-format/date-format.ts';
+import { detectNumberFormat, type NumberFormat } from '../../shared/import-format/number-format.ts';
 import { findHeaderRow, isTotalRow } from '../../shared/import-format/table-region.ts';
 import { recordAudit } from '../ledger/audit-log.ts';
 import type { Ledger } from '../ledger/database.ts';
@@ -56,7 +51,17 @@ export interface ImportLayout {
   readonly header: readonly string[];
   readonly columns: Partial<Record<FieldId, string>>;
   readonly numberFormat: NumberFormat;
-  readonly dateOrders: Partial<Record<FieldId, { order: DateOrder; detected: boolean }>>;
+  readonly dateOrders: Partial<Record<FieldId, DateOrderChoice>>;
+}
+
+/**
+ * How a date column's order was chosen: given with `--date-order`, detected from its own
+ * values, taken from another date column of the file, or assumed from the preset or the
+ * number format when no value could tell.
+ */
+export interface DateOrderChoice {
+  readonly order: DateOrder;
+  readonly source: 'given' | 'detected' | 'other-column' | 'assumed';
 }
 
 export type ImportStatus =
@@ -65,6 +70,7 @@ export type ImportStatus =
   | 'rejected'
   | 'already-imported'
   | 'nothing-new'
+  | 'no-rows'
   | 'cancelled';
 
 export interface ImportResult {
@@ -104,6 +110,7 @@ export async function importFile(
 ): Promise<ImportResult> {
   const preset = findPreset(options.preset ?? 'generic');
   const kind = preset.kind ?? options.kind ?? 'invoices';
+  await assertReadableFile(file);
   const inspection = await inspectCsvFile(file);
   const base = {
     file,
@@ -182,9 +189,7 @@ function planLayout(
     );
   }
 
-  const dataRows = inspection.rows
-    .slice(headerIndex + 1)
-    .filter((row) => !isTotalRow(row.cells));
+  const dataRows = inspection.rows.slice(headerIndex + 1).filter((row) => !isTotalRow(row.cells));
   const valuesOf = (field: FieldId) => {
     const index = mapping.columns[field];
     if (index === undefined) return [];
@@ -199,17 +204,13 @@ function planLayout(
     return fileError(headerRow.line, `amount columns disagree: ${(error as Error).message}`);
   }
 
-  const dateOrders: Partial<Record<FieldId, { order: DateOrder; detected: boolean }>> = {};
-  for (const field of ['date', 'due_date', 'settled_date'] as const) {
-    if (mapping.columns[field] === undefined) continue;
-    if (options.dateOrder) {
-      dateOrders[field] = { order: options.dateOrder, detected: false };
-      continue;
-    }
+  const dateFields = (['date', 'due_date', 'settled_date'] as const).filter(
+    (field) => mapping.columns[field] !== undefined,
+  );
+  const detected = new Map<FieldId, { order: DateOrder | null; evidence: string | null }>();
+  for (const field of options.dateOrder ? [] : dateFields) {
     try {
-      const detected = detectDateOrder(valuesOf(field)).order;
-      const fallback = preset.defaultDateOrder ?? (numberFormat.decimal === ',' ? 'dmy' : 'mdy');
-      dateOrders[field] = { order: detected ?? fallback, detected: detected !== null };
+      detected.set(field, detectDateOrder(valuesOf(field)));
     } catch (error) {
       const header = headerRow.cells[mapping.columns[field] as number];
       return fileError(
@@ -218,6 +219,34 @@ function planLayout(
           'give the order with --date-order mdy|dmy|ymd',
       );
     }
+  }
+  // A file uses one day/month order: a column whose values cannot tell (every day ≤ 12)
+  // takes the order another column shows, and columns that disagree stop the import.
+  const votes = [...detected.entries()].filter(
+    ([, detection]) => detection.order === 'dmy' || detection.order === 'mdy',
+  );
+  const [firstVote, ...otherVotes] = votes;
+  const conflict = otherVotes.find(([, detection]) => detection.order !== firstVote?.[1].order);
+  if (firstVote && conflict) {
+    const describe = ([field, detection]: (typeof votes)[number]) =>
+      `"${headerRow.cells[mapping.columns[field] as number]}" reads ` +
+      `${detection.order === 'dmy' ? 'day' : 'month'} first ("${detection.evidence}")`;
+    return fileError(
+      headerRow.line,
+      `date columns disagree: ${describe(firstVote)} but ${describe(conflict)}; ` +
+        'give the order with --date-order mdy|dmy|ymd',
+    );
+  }
+  const fallback = preset.defaultDateOrder ?? (numberFormat.decimal === ',' ? 'dmy' : 'mdy');
+  const dateOrders: Partial<Record<FieldId, DateOrderChoice>> = {};
+  for (const field of dateFields) {
+    const own = detected.get(field)?.order ?? null;
+    let choice: DateOrderChoice;
+    if (options.dateOrder) choice = { order: options.dateOrder, source: 'given' };
+    else if (own === 'dmy' || own === 'mdy') choice = { order: own, source: 'detected' };
+    else if (firstVote?.[1].order) choice = { order: firstVote[1].order, source: 'other-column' };
+    else choice = { order: own ?? fallback, source: own ? 'detected' : 'assumed' };
+    dateOrders[field] = choice;
   }
 
   const columns: Partial<Record<FieldId, string>> = {};
@@ -318,8 +347,12 @@ async function writeRows(
     const counts = writer.counts;
     const added = counts.invoices + counts.payments + counts.creditNotes;
     const result = { ...base, batchId, layout, rowsRead, counts, skipped, errors, errorCount };
-    if (errorCount > 0) return rollback(db, { ...result, status: 'rejected', batchId: null });
+    if (errorCount > 0) {
+      // Rows written before the first rejection are rolled back, so none of them count.
+      return rollback(db, { ...result, status: 'rejected', batchId: null, counts: emptyCounts });
+    }
     if (options.dryRun) return rollback(db, { ...result, status: 'dry-run', batchId: null });
+    if (rowsRead === 0) return rollback(db, { ...result, status: 'no-rows', batchId: null });
     if (added === 0) return rollback(db, { ...result, status: 'nothing-new', batchId: null });
 
     db.prepare(
@@ -351,6 +384,17 @@ async function writeRows(
   } finally {
     if (!finished && db.inTransaction) db.exec('ROLLBACK');
   }
+}
+
+/** Raises a message a user can act on when `file` is missing or is not a regular file. */
+export async function assertReadableFile(file: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new Error(`File not found: ${file}. Check the path and try again.`);
+  }
+  if (!info.isFile()) throw new Error(`${file} is not a file: give the path of a CSV file.`);
 }
 
 function rollback(db: Ledger, result: ImportResult): ImportResult {

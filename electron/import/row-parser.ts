@@ -1,6 +1,7 @@
 import { addDays, type IsoDate } from '../../shared/calendar-date.ts';
 import { parseDate, type DateOrder } from '../../shared/import-format/date-format.ts';
 import { parseAmount, type NumberFormat } from '../../shared/import-format/number-format.ts';
+import { currenciesNamedBy } from '../../shared/import-format/currency-mark.ts';
 import { isCurrencyCode, minorUnitDigits } from '../../shared/money.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import type { FieldId, RecordKind } from './fields.ts';
@@ -20,6 +21,14 @@ export interface RowParserSettings {
   readonly paidOn: IsoDate;
 }
 
+/**
+ * Largest amount of one record: ten billion in major units, far above any real invoice.
+ * Sums stay exact up to 2^53 minor units, so at least 9,000 records of this size add up
+ * safely; a ledger whose totals pass that makes its reports fail with an error naming the
+ * total rather than print a wrong figure.
+ */
+export const MAX_AMOUNT_CENTS = 1_000_000_000_000;
+
 export type RowOutcome =
   | { readonly type: 'record'; readonly record: ImportedRecord }
   | { readonly type: 'skipped'; readonly reason: string }
@@ -35,6 +44,7 @@ export function parseRow(cells: readonly string[], line: number, settings: RowPa
 
 class RowReader {
   private readonly errors: RowError[] = [];
+  private rowCurrency: string | null = null;
 
   constructor(
     private readonly cells: readonly string[],
@@ -43,12 +53,26 @@ class RowReader {
   ) {}
 
   read(): RowOutcome {
+    const width = this.settings.mapping.header.length;
+    const extra = this.cells.slice(width).find((cell) => cell.trim() !== '');
+    if (extra !== undefined) {
+      this.errors.push({
+        line: this.line,
+        column: null,
+        value: extra,
+        reason:
+          `the row has ${this.cells.length} cells but the header has ${width} columns; ` +
+          'quote cells that contain the delimiter',
+      });
+      return { type: 'rejected', errors: this.errors };
+    }
     const status = this.status();
     if (status === 'void') return { type: 'skipped', reason: 'voided or deleted in the source' };
     const typeKind = this.kindFromType();
     if (typeKind === 'not-imported') return { type: 'rejected', errors: this.errors };
 
     const currency = this.currency();
+    this.rowCurrency = currency;
     const digits = currency ? minorUnitDigits(currency) : 2;
     const signedAmount = this.amount('amount', digits, true);
     const date = this.date('date', true);
@@ -62,7 +86,8 @@ class RowReader {
       if (typeKind === null) this.reject('amount', 'negative amount: record a refund instead');
     }
 
-    if (kind === 'invoices') return this.invoice(client, date, amountCents, currency, digits, status);
+    if (kind === 'invoices')
+      return this.invoice(client, date, amountCents, currency, digits, status);
     // In a payments file the "Invoice" column names the invoice paid, not a payment number.
     const invoiceNumber =
       this.text('invoice_number') ?? (kind === 'payments' ? this.text('number') : null);
@@ -86,7 +111,12 @@ class RowReader {
     }
     return {
       type: 'record',
-      record: { ...base, kind: 'credit_note', number: this.text('number'), reason: this.text('memo') },
+      record: {
+        ...base,
+        kind: 'credit_note',
+        number: this.text('number'),
+        reason: this.text('memo'),
+      },
     };
   }
 
@@ -116,8 +146,14 @@ class RowReader {
     const paid = this.paidBeforeImport(amountCents, digits);
     const disputed = this.disputed();
     if (
-      this.errors.length > 0 || !number || !client || date === null || dueDate === null ||
-      amountCents === null || currency === null || paid === null
+      this.errors.length > 0 ||
+      !number ||
+      !client ||
+      date === null ||
+      dueDate === null ||
+      amountCents === null ||
+      currency === null ||
+      paid === null
     ) {
       return { type: 'rejected', errors: this.errors };
     }
@@ -163,6 +199,18 @@ class RowReader {
       this.reject(field, parsed.reason);
       return null;
     }
+    const named = currenciesNamedBy(value);
+    if (named && this.rowCurrency && !named.includes(this.rowCurrency)) {
+      this.reject(
+        field,
+        `the amount is marked ${named.join(' or ')}, the row is in ${this.rowCurrency}`,
+      );
+      return null;
+    }
+    if (Math.abs(parsed.cents) > MAX_AMOUNT_CENTS) {
+      this.reject(field, `amounts above ${MAX_AMOUNT_CENTS} minor units are not accepted`);
+      return null;
+    }
     return parsed.cents;
   }
 
@@ -188,6 +236,8 @@ class RowReader {
       return null;
     }
     if (this.settings.currency) return this.settings.currency;
+    const named = currenciesNamedBy(this.cell('amount'));
+    if (named?.length === 1) return named[0] as string;
     this.errors.push(
       this.rowError('no currency: the file has no currency column, so pass --currency CODE'),
     );

@@ -16,11 +16,14 @@ export interface OpenLedgerOptions {
  * connection needs, and brings its schema up to date.
  */
 export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledger {
-  const file = resolve(path);
+  // ':memory:' gives a scratch ledger that vanishes on close, for dry runs on no file.
+  const file = path === ':memory:' ? path : resolve(path);
   if (options.readOnly && !existsSync(file)) {
-    throw new Error(`Ledger not found: ${file}. Create it with "duedesk import" or "duedesk demo".`);
+    throw new Error(
+      `Ledger not found: ${file}. Create it with "duedesk import" or "duedesk demo".`,
+    );
   }
-  if (!options.readOnly) mkdirSync(dirname(file), { recursive: true });
+  if (!options.readOnly && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: false });
   try {
     configureConnection(db, options.readOnly ?? false);

@@ -64,8 +64,8 @@ const YEAR_MONTH_DAY = new RegExp(`^(\\d{4})${SEPARATOR}${MONTH_WORD}${SEPARATOR
  *
  * A four-digit first part means year first, a first part above 12 means day first, and a second
  * part above 12 means month first. Values with month names carry their own order and decide
- * nothing. Year-first values do not conflict with the other orders because `parseDate` accepts
- * ISO dates under any order. Throws when the column has both day-first and month-first values.
+ * nothing. Throws when the column has both day-first and month-first values, or year-first
+ * values beside values that can only be day-first or month-first (`2024-02-29` and `26-01-05`).
  */
 export function detectDateOrder(samples: string[]): DateOrderDetection {
   let dayFirst: string | null = null;
@@ -92,6 +92,13 @@ export function detectDateOrder(samples: string[]): DateOrderDetection {
       `Dates in one column mix orders: "${dayFirst}" can only be day/month/year but ` +
         `"${monthFirst}" can only be month/day/year. Make every date in the column use the ` +
         'same order.',
+    );
+  }
+  const shortYear = dayFirst ?? monthFirst;
+  if (yearFirst !== null && shortYear !== null) {
+    throw new Error(
+      `Dates in one column mix formats: "${yearFirst}" is year-first but "${shortYear}" is ` +
+        'not. Make every date in the column use the same format.',
     );
   }
   if (dayFirst !== null) return { order: 'dmy', evidence: dayFirst };

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -49,8 +49,16 @@ describe('duedesk command line', () => {
     const byClient = await cli('aging', '--db', db, '--as-of', '2026-03-02', '--by', 'client');
     expect(byClient.out).toMatch(/Acme\s+\$0\.00\s+\$100\.00/);
 
-    const metrics = await cli('metrics', '--db', db, '--from', '2026-01-01', '--to', '2026-01-31',
-      '--json');
+    const metrics = await cli(
+      'metrics',
+      '--db',
+      db,
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2026-01-31',
+      '--json',
+    );
     expect(metrics.code).toBe(0);
     const usd = JSON.parse(metrics.out).currencies.USD;
     expect(usd.creditSales).toBe(35050);
@@ -70,6 +78,40 @@ describe('duedesk command line', () => {
     expect(result.out).toMatch(/line 2, column "Date", value "2026-13-01"/);
   });
 
+  it('dry-runs without creating a ledger', async () => {
+    const dir = temp.folder();
+    const db = join(dir, 'never.sqlite');
+    const file = temp.file('ok.csv', 'Date,Invoice,Customer,Amount\n2026-01-01,A-1,Acme,1.00\n');
+    const result = await cli('import', file, '--db', db, '--currency', 'USD', '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/would import 1 invoice, 0 payments/);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('leaves no ledger after a failed import', async () => {
+    const dir = temp.folder();
+    const db = join(dir, 'new.sqlite');
+    const missing = await cli('import', join(dir, 'missing.csv'), '--db', db);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/File not found/);
+    const bad = temp.file('bad.csv', 'Date,Invoice,Customer,Amount\n2026-01-01,A,Acme,zz\n');
+    const rejected = await cli('import', bad, '--db', db, '--currency', 'USD');
+    expect(rejected.code).toBe(1);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('will not export over the ledger', async () => {
+    const dir = temp.folder();
+    const db = join(dir, 'ledger.sqlite');
+    const file = temp.file('ok.csv', 'Date,Invoice,Customer,Amount\n2026-01-01,A-1,Acme,1.00\n');
+    await cli('import', file, '--db', db, '--currency', 'USD');
+    const result = await cli('export', 'invoices', '--db', db, '--out', db);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/is the ledger itself/);
+    const aging = await cli('aging', '--db', db, '--as-of', '2026-01-02', '--json');
+    expect(JSON.parse(aging.out).currencies.USD.total).toBe(100);
+  });
+
   it('explains a usage mistake', async () => {
     const result = await cli('aging', '--db', 'x.sqlite', '--as-of', '2026-02-30');
     expect(result.code).toBe(2);
@@ -81,8 +123,9 @@ describe('duedesk command line', () => {
     const db = join(dir, 'ar.sqlite');
     const run = (...args: string[]) =>
       execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-    expect(run('import', ibmSamplePath, '--db', db, '--preset', 'ibm-ar', '--currency', 'USD'))
-      .toMatch(/2466 invoices, 2466 payments/);
+    expect(
+      run('import', ibmSamplePath, '--db', db, '--preset', 'ibm-ar', '--currency', 'USD'),
+    ).toMatch(/2466 invoices, 2466 payments/);
     const out = join(dir, 'invoices.csv');
     run('export', 'invoices', '--db', db, '--format', 'csv', '--out', out, '--as-of', '2014-12-31');
     const text = readFileSync(out, 'utf8');

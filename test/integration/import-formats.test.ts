@@ -5,10 +5,7 @@ import { useTempFolder } from '../support/temp-ledger.ts';
 const temp = useTempFolder();
 
 function amounts(db: ReturnType<typeof temp.ledger>['db'], table: string): number[] {
-  return db
-    .prepare(`SELECT amount_cents FROM ${table} ORDER BY id`)
-    .pluck()
-    .all() as number[];
+  return db.prepare(`SELECT amount_cents FROM ${table} ORDER BY id`).pluck().all() as number[];
 }
 
 describe('import of bookkeeping exports', () => {
@@ -87,7 +84,7 @@ describe('import of bookkeeping exports', () => {
     expect(result.status).toBe('imported');
     const dates = db.prepare('SELECT invoice_date FROM invoices ORDER BY id').pluck().all();
     expect(dates).toEqual(['2026-04-03', '2026-04-13']);
-    expect(result.layout?.dateOrders.date).toEqual({ order: 'dmy', detected: true });
+    expect(result.layout?.dateOrders.date).toEqual({ order: 'dmy', source: 'detected' });
   });
 
   it('skips a total line and trailing blank', async () => {
@@ -136,5 +133,117 @@ describe('import of bookkeeping exports', () => {
     expect(result.status).toBe('imported');
     expect(result.layout?.encoding).toBe('windows-1252');
     expect(db.prepare('SELECT name FROM clients').pluck().get()).toBe('Société Générale');
+  });
+
+  it('takes one date order per file', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file(
+      'mixed.csv',
+      'Invoice,Customer,Date,Due,Amount,Currency\n' +
+        'INV-3002,Beta GmbH,20/01/2026,10/02/2026,200.00,GBP\n',
+    );
+    const result = await importFile(db, file);
+    expect(result.status).toBe('imported');
+    expect(result.layout?.dateOrders.due_date).toEqual({ order: 'dmy', source: 'other-column' });
+    const due = db.prepare('SELECT due_date FROM invoices').pluck().get();
+    expect(due).toBe('2026-02-10');
+  });
+
+  it('rejects date columns that disagree', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file(
+      'disagree.csv',
+      'Invoice,Customer,Date,Due,Amount\nI-1,Beta,20/01/2026,01/25/2026,200.00\n',
+    );
+    const result = await importFile(db, file, { currency: 'USD' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors[0]?.line).toBe(1);
+    expect(result.errors[0]?.reason).toMatch(/date columns disagree/);
+    const given = await importFile(db, file, { currency: 'USD', dateOrder: 'dmy' });
+    expect(given.status).toBe('rejected');
+    expect(given.errors[0]?.column).toBe('Due');
+    expect(given.errors[0]?.value).toBe('01/25/2026');
+  });
+
+  it('counts nothing in a rejected file', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file(
+      'late-error.csv',
+      'Date,Invoice,Customer,Amount\n2026-01-01,A-1,Acme,1.00\n2026-01-02,A-2,Acme,x\n',
+    );
+    const result = await importFile(db, file, { currency: 'USD' });
+    expect(result.status).toBe('rejected');
+    expect(result.counts.invoices).toBe(0);
+    expect(result.counts.clients).toBe(0);
+    expect(result.errors[0]?.line).toBe(3);
+  });
+
+  it('names a missing file', async () => {
+    const { db, dir } = temp.ledger();
+    await expect(importFile(db, `${dir}/nope.csv`)).rejects.toThrow(/File not found: .*nope\.csv/);
+    await expect(importFile(db, dir)).rejects.toThrow(/is not a file/);
+  });
+
+  it('rejects a symbol of another currency', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file(
+      'symbols.csv',
+      'Date,Invoice,Customer,Amount\n2026-01-01,C-1,Acme,£5.00\n2026-01-02,C-2,Acme,$7.00\n',
+    );
+    const result = await importFile(db, file, { currency: 'USD' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.line).toBe(2);
+    expect(result.errors[0]?.reason).toMatch(/marked GBP .*the row is in USD/);
+  });
+
+  it('takes the currency from a symbol', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file('euro.csv', 'Date;Invoice;Customer;Amount\n2026-01-01;E-1;Acme;€5,00\n');
+    const result = await importFile(db, file);
+    expect(result.status).toBe('imported');
+    expect(db.prepare('SELECT currency FROM invoices').pluck().get()).toBe('EUR');
+  });
+
+  it('rejects cells beyond the header', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file(
+      'extra.csv',
+      'Date,Invoice,Customer,Amount\n2026-01-05,INV-1,Acme,100.00,EXTRA\n2026-01-06,INV-2,Acme,1,\n',
+    );
+    const result = await importFile(db, file, { currency: 'USD' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.line).toBe(2);
+    expect(result.errors[0]?.value).toBe('EXTRA');
+  });
+
+  it('rejects ISO dates mixed with others', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file(
+      'iso-mix.csv',
+      'Date,Invoice,Customer,Amount\n2024-02-29,M-1,Acme,1.00\n26-01-05,M-2,Acme,1.00\n',
+    );
+    const result = await importFile(db, file, { currency: 'USD' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors[0]?.reason).toMatch(/mix formats: "2024-02-29" is year-first/);
+  });
+
+  it('rejects an amount over the maximum', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file(
+      'huge.csv',
+      'Date,Invoice,Customer,Amount\n2026-01-01,H-1,Acme,90071992547409.91\n',
+    );
+    const result = await importFile(db, file, { currency: 'USD' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors[0]?.reason).toMatch(/amounts above 1000000000000 minor units/);
+  });
+
+  it('reports a file without data rows', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file('header.csv', 'Date,Invoice,Customer,Amount\n');
+    const result = await importFile(db, file, { currency: 'USD' });
+    expect(result.status).toBe('no-rows');
   });
 });

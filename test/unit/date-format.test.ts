@@ -117,8 +117,10 @@ describe('detectDateOrder', () => {
     });
   });
 
-  it('prefers day or month evidence over ISO values', () => {
-    expect(detectDateOrder(['2026-03-04', '13/04/2026']).order).toBe('dmy');
+  it('rejects ISO values beside day-first ones', () => {
+    expect(() => detectDateOrder(['2026-03-04', '13/04/2026'])).toThrow(
+      /mix formats: "2026-03-04" is year-first but "13\/04\/2026" is not/,
+    );
   });
 
   it('returns null for ambiguous values', () => {

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { isCurrencyCode } from '../../../shared/money.ts';
 import type { DateOrder } from '../../../shared/import-format/date-format.ts';
 import { openLedger } from '../../ledger/database.ts';
 import { parseColumnOverride } from '../../import/column-mapping.ts';
-import { recordKinds, type RecordKind } from '../../import/fields.ts';
-import { importFile, type ImportResult } from '../../import/import-file.ts';
+import { fieldDescriptions, fieldIds, recordKinds, type RecordKind } from '../../import/fields.ts';
+import { assertReadableFile, importFile, type ImportResult } from '../../import/import-file.ts';
+import { removeLedgerFiles } from '../../ledger/ledger-files.ts';
 import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';
 import { dateOption, integerOption, parseCommandArgs, requireOption } from '../options.ts';
@@ -25,7 +27,10 @@ Imports invoices, payments or credit notes from a CSV export, all or nothing.
                         ledger are still recognised and skipped
   --json                print the result as JSON
 
-Exit code 0 when records were imported (or a dry run found no error), 1 otherwise.`;
+Exit code 0 when records were imported (or a dry run found no error), 1 otherwise.
+
+Fields for --map:
+${fieldIds.map((field) => `  ${field.padEnd(15)} ${fieldDescriptions[field]}`).join('\n')}`;
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -65,7 +70,13 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     throw new UsageError((error as Error).message);
   }
 
-  const db = openLedger(dbPath);
+  // A dry run against a ledger that does not exist yet checks the file on a scratch ledger,
+  // so that it leaves no empty ledger file behind.
+  await assertReadableFile(file);
+  const isNew = !existsSync(dbPath);
+  const scratch = (values['dry-run'] ?? false) && isNew;
+  const db = openLedger(scratch ? ':memory:' : dbPath);
+  let imported = false;
   try {
     const result = await importFile(db, file, {
       ...(values.preset ? { preset: values.preset } : {}),
@@ -80,9 +91,12 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else io.out(describeImport(result));
-    return result.status === 'imported' || result.status === 'dry-run' ? 0 : 1;
+    imported = result.status === 'imported';
+    return imported || result.status === 'dry-run' ? 0 : 1;
   } finally {
     db.close();
+    // A ledger created for an import that wrote nothing would only be an empty file to trip on.
+    if (isNew && !scratch && !imported) removeLedgerFiles(dbPath);
   }
 }
 
@@ -91,14 +105,17 @@ export function describeImport(result: ImportResult): string {
   const lines: string[] = [];
   const { counts } = result;
   const records =
-    `${counts.invoices} invoices, ${counts.payments} payments, ` +
-    `${counts.creditNotes} credit notes, ${counts.clients} new clients`;
+    `${plural(counts.invoices, 'invoice')}, ${plural(counts.payments, 'payment')}, ` +
+    `${plural(counts.creditNotes, 'credit note')}, ${plural(counts.clients, 'new client')}`;
   switch (result.status) {
     case 'imported':
       lines.push(`Imported ${result.file} as batch ${result.batchId}: ${records}.`);
       break;
     case 'dry-run':
       lines.push(`Dry run of ${result.file}: would import ${records}. Nothing was written.`);
+      break;
+    case 'no-rows':
+      lines.push(`Nothing imported from ${result.file}: it has no data rows under its header.`);
       break;
     case 'nothing-new':
       lines.push(`Nothing imported from ${result.file}: every row is already in the ledger.`);
@@ -141,18 +158,28 @@ export function describeImport(result: ImportResult): string {
   }
   if (result.layout) {
     const { layout } = result;
+    const delimiter = layout.delimiter === '\t' ? '\\t' : layout.delimiter;
     const orders = Object.entries(layout.dateOrders)
       .map(([field, choice]) => {
-        const how = choice?.detected ? 'detected' : 'assumed; override with --date-order';
+        const how = {
+          given: 'given',
+          detected: 'detected',
+          'other-column': 'as the other date columns',
+          assumed: 'assumed; override with --date-order',
+        }[choice?.source ?? 'assumed'];
         return `${layout.columns[field as keyof typeof layout.columns]} ${choice?.order} (${how})`;
       })
       .join(', ');
     lines.push(
-      `File: ${layout.encoding}, delimiter "${layout.delimiter === '\t' ? '\\t' : layout.delimiter}"` +
+      `File: ${layout.encoding}, delimiter "${delimiter}"` +
         `, header on line ${layout.headerLine}, decimal "${layout.numberFormat.decimal}"` +
         (orders ? `, dates ${orders}` : '') +
         '.',
     );
   }
   return lines.join('\n');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

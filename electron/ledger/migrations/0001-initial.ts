@@ -125,8 +125,9 @@ CREATE TABLE allocations (
   CHECK ((payment_id IS NULL) <> (credit_note_id IS NULL))
 );
 CREATE INDEX allocations_by_invoice ON allocations (invoice_id, applied_on);
-CREATE INDEX allocations_by_payment ON allocations (payment_id);
-CREATE INDEX allocations_by_credit_note ON allocations (credit_note_id);
+CREATE INDEX allocations_by_payment ON allocations (payment_id) WHERE payment_id IS NOT NULL;
+CREATE INDEX allocations_by_credit_note ON allocations (credit_note_id)
+  WHERE credit_note_id IS NOT NULL;
 
 CREATE TABLE disputes (
   id INTEGER PRIMARY KEY,
