@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import {
+  agingBasis,
+  agingTotals,
+  bucketBounds,
+  cents,
+  currencyCode,
+  dateOrder,
+  fileRef,
+  id,
+  importKind,
+  isoDate,
+  presetId,
+} from './schemas.ts';
+
+/**
+ * Every request the renderer can make of the main process, each with the schema of its
+ * payload and of its answer. Channel names are `area/verb`. The main process validates each
+ * payload before any work; the preload exposes these channels and nothing else.
+ */
+
+const asOfRequest = z.object({ asOf: isoDate }).strict();
+
+const settings = z.object({
+  agingBounds: bucketBounds,
+  agingBasis: agingBasis,
+  homeCurrency: currencyCode,
+  company: z.object({
+    name: z.string().max(200),
+    address: z.string().max(1000),
+    email: z.string().max(200),
+    phone: z.string().max(100),
+  }),
+});
+
+const agingClientRow = z.object({
+  clientId: id,
+  code: z.string(),
+  name: z.string(),
+  currencies: z.record(z.string(), agingTotals),
+});
+
+const agingInvoiceRow = z.object({
+  invoiceId: id,
+  clientId: id,
+  clientName: z.string(),
+  number: z.string(),
+  currency: z.string(),
+  invoiceDate: isoDate,
+  dueDate: isoDate,
+  amountCents: cents,
+  balanceCents: cents,
+  daysPastDue: z.number().int(),
+  bucket: z.string(),
+});
+
+const clientListRow = z.object({
+  clientId: id,
+  code: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  balanceCents: cents,
+  overdueCents: cents,
+  openInvoices: z.number().int().nonnegative(),
+  lastPaymentDate: isoDate.nullable(),
+});
+
+const importOptions = z
+  .object({
+    file: fileRef.pick({ token: true }),
+    preset: presetId,
+    kind: importKind,
+    currency: currencyCode.optional(),
+    dateOrder: dateOrder.optional(),
+    map: z
+      .array(z.object({ header: z.string().min(1).max(500), field: z.string().min(1).max(40) }))
+      .max(100),
+  })
+  .strict();
+
+const rowError = z.object({
+  line: z.number().int().nonnegative(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+});
+
+const importCounts = z.object({
+  invoices: z.number().int(),
+  payments: z.number().int(),
+  creditNotes: z.number().int(),
+  clients: z.number().int(),
+  alreadyInLedger: z.number().int(),
+  invoiceLines: z.number().int(),
+});
+
+export const ipcContract = {
+  'ledger/summary': {
+    request: z.object({}).strict(),
+    response: z.object({
+      path: z.string(),
+      clients: z.number().int(),
+      invoices: z.number().int(),
+      currencies: z.array(z.string()),
+      firstInvoiceDate: isoDate.nullable(),
+      lastInvoiceDate: isoDate.nullable(),
+    }),
+  },
+  'dashboard/get': {
+    request: z.object({ asOf: isoDate, currency: currencyCode }).strict(),
+    response: z.object({
+      asOf: isoDate,
+      currency: z.string(),
+      totalReceivablesCents: cents,
+      overdueCents: cents,
+      overdueShare: z.number().nullable(),
+      dso: z.number().nullable(),
+      cei: z.number().nullable(),
+      averageDaysLate: z.number().nullable(),
+      buckets: z.array(z.object({ key: z.string(), cents })),
+      dsoByMonth: z.array(z.object({ month: z.string(), dso: z.number().nullable() })),
+    }),
+  },
+  'aging/summary': {
+    request: asOfRequest,
+    response: z.object({
+      asOf: isoDate,
+      bucketKeys: z.array(z.string()),
+      currencies: z.record(z.string(), agingTotals),
+      clients: z.array(agingClientRow),
+    }),
+  },
+  'aging/detail': {
+    request: z.object({ asOf: isoDate, currency: currencyCode }).strict(),
+    response: z.object({ rows: z.array(agingInvoiceRow) }),
+  },
+  'clients/list': {
+    request: asOfRequest,
+    response: z.object({ rows: z.array(clientListRow) }),
+  },
+  'clients/get': {
+    request: z.object({ clientId: id, asOf: isoDate }).strict(),
+    response: z.object({
+      client: z.object({
+        clientId: id,
+        code: z.string(),
+        name: z.string(),
+        email: z.string().nullable(),
+        country: z.string().nullable(),
+        industry: z.string().nullable(),
+        accountManager: z.string().nullable(),
+        creditLimitCents: cents.nullable(),
+        paymentTermsDays: z.number().int().nullable(),
+      }),
+      aging: z.record(z.string(), agingTotals),
+      invoices: z.array(
+        z.object({
+          invoiceId: id,
+          number: z.string(),
+          invoiceDate: isoDate,
+          dueDate: isoDate,
+          currency: z.string(),
+          amountCents: cents,
+          balanceCents: cents,
+          status: z.string(),
+          settledDate: isoDate.nullable(),
+        }),
+      ),
+      payments: z.array(
+        z.object({
+          paymentId: id,
+          date: isoDate,
+          currency: z.string(),
+          amountCents: cents,
+          unappliedCents: cents,
+          reference: z.string().nullable(),
+        }),
+      ),
+      creditNotes: z.array(
+        z.object({
+          creditNoteId: id,
+          number: z.string().nullable(),
+          date: isoDate,
+          currency: z.string(),
+          amountCents: cents,
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+  'import/preview': {
+    request: importOptions,
+    response: z.object({
+      encoding: z.string(),
+      delimiter: z.string(),
+      headerLine: z.number().int(),
+      header: z.array(z.string()),
+      columns: z.record(z.string(), z.string()),
+      fields: z.array(z.object({ id: z.string(), description: z.string() })),
+      sampleRows: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
+      problems: z.array(rowError),
+    }),
+  },
+  'import/run': {
+    request: importOptions.extend({ dryRun: z.boolean(), jobId: z.string().uuid() }).strict(),
+    response: z.object({
+      status: z.enum([
+        'imported',
+        'dry-run',
+        'rejected',
+        'already-imported',
+        'nothing-new',
+        'no-rows',
+        'cancelled',
+      ]),
+      batchId: z.number().int().nullable(),
+      rowsRead: z.number().int(),
+      counts: importCounts,
+      skipped: z.record(z.string(), z.number().int()),
+      errors: z.array(rowError),
+      errorCount: z.number().int(),
+    }),
+  },
+  'import/cancel': {
+    request: z.object({ jobId: z.string().uuid() }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'settings/get': {
+    request: z.object({}).strict(),
+    response: settings,
+  },
+  'settings/update': {
+    request: settings.partial().strict(),
+    response: settings,
+  },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+export type IpcRequest<C extends IpcChannel> = z.input<IpcContract[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.output<IpcContract[C]['response']>;
+export type Settings = z.infer<typeof settings>;
+
+export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.hasOwn(ipcContract, value);
+}
