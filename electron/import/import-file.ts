@@ -153,12 +153,13 @@ export async function importFile(
   });
 }
 
-interface PlannedLayout {
+export interface PlannedLayout {
   readonly layout: ImportLayout;
   readonly settings: RowParserSettings;
 }
 
-function planLayout(
+/** Decides how to read the file from its sample: header, columns, formats, date orders. */
+export function planLayout(
   inspection: CsvInspection,
   preset: ImportPreset,
   kind: RecordKind,
@@ -406,7 +407,7 @@ function rollback(db: Ledger, result: ImportResult): ImportResult {
  * Tells a total line by its label, never by its sums, and only when it carries no
  * document number or date of its own: a client called "Total Wine" is still a client.
  */
-function isTotalLine(row: CsvRow, settings: RowParserSettings): boolean {
+export function isTotalLine(row: CsvRow, settings: RowParserSettings): boolean {
   if (!isTotalRow(row.cells)) return false;
   const { number, date } = settings.mapping.columns;
   const blankOrLabel = (index: number | undefined) => {

@@ -9,7 +9,12 @@ import {
 } from '../../shared/aging.ts';
 import { parseIsoDate, type IsoDate } from '../../shared/calendar-date.ts';
 import type { Ledger } from '../ledger/database.ts';
-import { openInvoicesAt, unappliedAt, type OpenBalances } from '../ledger/receivables.ts';
+import {
+  openInvoicesAt,
+  unappliedAt,
+  type OpenBalances,
+  type ReceivablesFilter,
+} from '../ledger/receivables.ts';
 
 export interface ClientAging {
   readonly clientId: number;
@@ -34,6 +39,7 @@ export function agingReport(
   asOf: IsoDate,
   options: AgingOptions = DEFAULT_AGING_OPTIONS,
   byClient = false,
+  filter: ReceivablesFilter = {},
 ): AgingReport {
   parseIsoDate(asOf, 'as-of date');
   validateBucketBounds(options.bounds);
@@ -57,7 +63,7 @@ export function agingReport(
   };
 
   const openBalances: OpenBalances = new Map();
-  for (const invoice of openInvoicesAt(db, asOf)) {
+  for (const invoice of openInvoicesAt(db, asOf, filter)) {
     addToAging(totalsFor(portfolio, invoice.currency), invoice, asOf, options);
     const balances = openBalances.get(invoice.clientId) ?? new Map<string, number>();
     balances.set(invoice.currency, (balances.get(invoice.currency) ?? 0) + invoice.balanceCents);
@@ -65,7 +71,7 @@ export function agingReport(
     if (byClient)
       addToAging(clientTotals(invoice.clientId, invoice.currency), invoice, asOf, options);
   }
-  for (const amount of unappliedAt(db, asOf, openBalances)) {
+  for (const amount of unappliedAt(db, asOf, openBalances, filter)) {
     addUnappliedToAging(totalsFor(portfolio, amount.currency), amount);
     if (byClient) addUnappliedToAging(clientTotals(amount.clientId, amount.currency), amount);
   }

@@ -1,0 +1,24 @@
+import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/events.ts';
+import type { Ledger } from '../ledger/database.ts';
+
+/** A file the user chose, known to the renderer only by its token. */
+export interface RegisteredFile {
+  readonly path: string;
+  readonly name: string;
+}
+
+/** What the IPC handlers work with, inside the ledger worker. */
+export interface LedgerContext {
+  /** The connection that writes: imports and settings. */
+  readonly writer: Ledger;
+  /**
+   * A second connection for queries. In WAL mode it sees only committed data, so a view
+   * refreshed during an import never shows half of it.
+   */
+  readonly reader: Ledger;
+  readonly path: string;
+  readonly files: Map<string, RegisteredFile>;
+  /** Running imports by job id, so that `import/cancel` can stop one. */
+  readonly jobs: Map<string, AbortController>;
+  emit<E extends IpcEventName>(event: E, payload: IpcEventPayload<E>): void;
+}

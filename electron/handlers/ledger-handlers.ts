@@ -1,0 +1,16 @@
+import type { IpcHandlers } from '../ipc/dispatch.ts';
+import { clientHandlers } from './client-handlers.ts';
+import { importHandlers } from './import-handlers.ts';
+import type { LedgerContext } from './ledger-context.ts';
+import { reportHandlers } from './report-handlers.ts';
+import { settingsHandlers } from './settings-handlers.ts';
+
+/** Every channel of the IPC contract, served from one ledger. */
+export function createLedgerHandlers(context: LedgerContext): IpcHandlers {
+  return {
+    ...reportHandlers(context),
+    ...clientHandlers(context),
+    ...importHandlers(context),
+    ...settingsHandlers(context),
+  };
+}

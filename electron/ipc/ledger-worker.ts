@@ -1,0 +1,60 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createLedgerHandlers } from '../handlers/ledger-handlers.ts';
+import type { LedgerContext, RegisteredFile } from '../handlers/ledger-context.ts';
+import { openLedger } from '../ledger/database.ts';
+import { log } from '../log.ts';
+import { dispatchIpc } from './dispatch.ts';
+import type {
+  FromLedgerWorker,
+  LedgerWorkerData,
+  ToLedgerWorker,
+} from './ledger-worker-protocol.ts';
+
+/**
+ * The ledger's own thread: it owns both SQLite connections and runs every request, so that a
+ * million-row import or a large report never blocks the thread that draws the window or
+ * answers HTTP.
+ */
+const port = parentPort;
+if (!port) throw new Error('ledger-worker.ts runs only as a worker thread.');
+const { dbPath } = workerData as LedgerWorkerData;
+const send = (message: FromLedgerWorker) => port.postMessage(message);
+
+try {
+  const writer = openLedger(dbPath);
+  const reader = openLedger(dbPath, { readOnly: true });
+  const files = new Map<string, RegisteredFile>();
+  const context: LedgerContext = {
+    writer,
+    reader,
+    path: dbPath,
+    files,
+    jobs: new Map(),
+    emit: (name, payload) => send({ type: 'event', name, payload }),
+  };
+  const handlers = createLedgerHandlers(context);
+
+  port.on('message', (message: ToLedgerWorker) => {
+    switch (message.type) {
+      case 'invoke':
+        void dispatchIpc(handlers, message.channel, message.payload).then((result) =>
+          send({ type: 'result', id: message.id, result }),
+        );
+        break;
+      case 'register-file':
+        files.set(message.token, { path: message.path, name: message.name });
+        break;
+      case 'close':
+        for (const job of context.jobs.values()) job.abort();
+        reader.close();
+        writer.close();
+        send({ type: 'closed' });
+        port.close();
+        break;
+    }
+  });
+  send({ type: 'ready' });
+} catch (error) {
+  log.error('[ledger-worker] could not open the ledger', dbPath, error);
+  send({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+}
