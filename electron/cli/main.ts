@@ -5,6 +5,7 @@ import { demoUsage, runDemo } from './commands/demo.ts';
 import { exportUsage, runExport } from './commands/export.ts';
 import { importUsage, runImport } from './commands/import.ts';
 import { metricsUsage, runMetrics } from './commands/metrics.ts';
+import { runServe, serveUsage } from './commands/serve.ts';
 import { runStart } from './commands/start.ts';
 
 interface Command {
@@ -23,6 +24,11 @@ const commands: Record<string, Command> = {
   metrics: { summary: 'DSO, CEI and days late for a period', usage: metricsUsage, run: runMetrics },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },
+  serve: {
+    summary: 'serve the window to a browser on this computer, for development and tests',
+    usage: serveUsage,
+    run: runServe,
+  },
   start: {
     summary: 'create the demo ledger if missing and print its aging and metrics',
     usage: 'duedesk start',
