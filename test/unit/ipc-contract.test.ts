@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ipcContract, isIpcChannel } from '../../shared/ipc/contract.ts';
+
+const jobId = '0b7e6c1e-2f0a-4c55-9a8e-1f2d3c4b5a69';
+const file = { token: 'abcdefghijklmnopqrstuvwx' };
+const importRequest = { file, preset: 'generic', kind: 'invoices', map: [] };
+
+describe('IPC contract schemas', () => {
+  const valid: [keyof typeof ipcContract, unknown][] = [
+    ['ledger/summary', {}],
+    ['dashboard/get', { asOf: '2026-03-31', currency: 'USD' }],
+    ['aging/summary', { asOf: '2024-02-29' }],
+    ['aging/detail', { asOf: '2026-03-31', currency: 'EUR' }],
+    ['clients/list', { asOf: '2026-03-31' }],
+    ['clients/get', { clientId: 7, asOf: '2026-03-31' }],
+    ['import/preview', importRequest],
+    ['import/run', { ...importRequest, dryRun: false, jobId }],
+    ['import/cancel', { jobId }],
+    ['settings/get', {}],
+    ['settings/update', { agingBounds: [15, 45, 90], agingBasis: 'invoice' }],
+  ];
+  it.each(valid)('accepts a valid %s request', (channel, payload) => {
+    expect(ipcContract[channel].request.safeParse(payload).success).toBe(true);
+  });
+
+  const invalid: [keyof typeof ipcContract, unknown, string][] = [
+    ['aging/summary', { asOf: '2026-02-30' }, 'impossible date'],
+    ['aging/summary', { asOf: '31/03/2026' }, 'date not ISO'],
+    ['aging/summary', {}, 'missing as-of date'],
+    ['aging/summary', { asOf: '2026-03-31', sql: 'DROP TABLE invoices' }, 'unknown key'],
+    ['aging/summary', null, 'null payload'],
+    ['aging/summary', '2026-03-31', 'string payload'],
+    ['dashboard/get', { asOf: '2026-03-31', currency: 'XXY' }, 'unknown currency'],
+    ['clients/get', { clientId: -1, asOf: '2026-03-31' }, 'negative id'],
+    ['clients/get', { clientId: 1.5, asOf: '2026-03-31' }, 'fractional id'],
+    ['clients/get', { clientId: '1', asOf: '2026-03-31' }, 'id as text'],
+    ['import/preview', { ...importRequest, file: { token: '../../etc/passwd' } }, 'path as token'],
+    ['import/preview', { ...importRequest, preset: 'sage' }, 'unknown preset'],
+    [
+      'import/preview',
+      { ...importRequest, file: { path: '/etc/passwd' } },
+      'path instead of token',
+    ],
+    ['import/run', { ...importRequest, dryRun: false, jobId: 'x' }, 'job id not a UUID'],
+    ['settings/update', { agingBounds: [60, 30] }, 'descending bounds'],
+    ['settings/update', { agingBounds: [] }, 'no bounds'],
+    ['settings/update', { agingBasis: 'posting' }, 'unknown basis'],
+    ['settings/update', { homeCurrency: 'usd ' }, 'malformed currency'],
+  ];
+  it.each(invalid)('rejects %s with %j (%s)', (channel, payload) => {
+    expect(ipcContract[channel].request.safeParse(payload).success).toBe(false);
+  });
+
+  it('knows only its own channels', () => {
+    expect(isIpcChannel('aging/summary')).toBe(true);
+    expect(isIpcChannel('toString')).toBe(false);
+    expect(isIpcChannel('__proto__')).toBe(false);
+    expect(isIpcChannel('ledger/delete')).toBe(false);
+  });
+});
