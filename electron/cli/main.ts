@@ -6,7 +6,7 @@ import { exportUsage, runExport } from './commands/export.ts';
 import { importUsage, runImport } from './commands/import.ts';
 import { metricsUsage, runMetrics } from './commands/metrics.ts';
 import { runServe, serveUsage } from './commands/serve.ts';
-import { runStart } from './commands/start.ts';
+import { runStart, startUsage } from './commands/start.ts';
 
 interface Command {
   readonly summary: string;
@@ -30,9 +30,9 @@ const commands: Record<string, Command> = {
     run: runServe,
   },
   start: {
-    summary: 'create the demo ledger if missing and print its aging and metrics',
-    usage: 'duedesk start',
-    run: (_args, io) => runStart(io),
+    summary: 'create the demo ledger if missing, print its figures, then serve the window',
+    usage: startUsage,
+    run: runStart,
   },
 };
 
