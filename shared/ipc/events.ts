@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileRef } from './schemas.ts';
 
 /** Messages the main process pushes to the renderer without being asked. */
 export const ipcEvents = {
@@ -6,6 +7,8 @@ export const ipcEvents = {
   'ledger/changed': z.object({ reason: z.string() }),
   /** How far an import has read its file, from 0 to 1. */
   'import/progress': z.object({ jobId: z.string(), fraction: z.number().min(0).max(1) }),
+  /** The user asked to import (menu, or a CSV given to the app): open the import wizard. */
+  'import/open': z.object({ file: fileRef.nullable() }),
 } as const;
 
 export type IpcEventName = keyof typeof ipcEvents;

@@ -1,0 +1,15 @@
+/**
+ * Electron IPC channel names shared by the main process and the preload. The contract's own
+ * channels (`ledger/summary`, ...) all travel inside `invoke`, so that the main process
+ * registers one handler for them and checks the sender in one place.
+ */
+export const bridgeChannels = {
+  /** Renderer to main: `(channel, payload)` of the IPC contract, answered with an IpcResult. */
+  invoke: 'duedesk:invoke',
+  /** Renderer to main: shows the open dialog for a CSV file; answers a FileRef or null. */
+  pickCsv: 'duedesk:pick-csv',
+  /** Renderer to main: the path of a file dropped on the window; answers a FileRef. */
+  registerDropped: 'duedesk:register-dropped',
+  /** Main to renderer: `(name, payload)` of an event in `ipcEvents`. */
+  event: 'duedesk:event',
+} as const;
