@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // The end-to-end tests load the built renderer: rebuild it when its sources changed.
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });

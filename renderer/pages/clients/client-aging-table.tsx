@@ -1,0 +1,67 @@
+import type { AgingTotals } from '../../../shared/aging.ts';
+import { Amount } from '../../components/amount.tsx';
+import { bucketLabel } from '../../format/bucket-label.ts';
+import { formatCount } from '../../format/figures.ts';
+
+interface ClientAgingTableProps {
+  readonly aging: Record<string, AgingTotals>;
+}
+
+/** The client's aging, one row per currency. */
+export function ClientAgingTable({ aging }: ClientAgingTableProps) {
+  const currencies = Object.keys(aging);
+  if (currencies.length === 0) {
+    return <p className="placeholder">Nothing is open at this date.</p>;
+  }
+  // Every currency is aged with the same bounds, so the first one's keys, which the main
+  // process lists youngest first, head the columns.
+  const bucketKeys = Object.keys(aging[currencies[0] as string]?.buckets ?? {});
+  return (
+    <div className="table-frame">
+      <table className="data-table">
+        <caption className="visually-hidden">Aging of this client per currency</caption>
+        <thead>
+          <tr>
+            <th scope="col">Currency</th>
+            {bucketKeys.map((key) => (
+              <th key={key} scope="col" className="numeric">
+                {bucketLabel(key)}
+              </th>
+            ))}
+            <th scope="col" className="numeric">
+              Unapplied
+            </th>
+            <th scope="col" className="numeric">
+              Total
+            </th>
+            <th scope="col" className="numeric">
+              Invoices
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(aging).map(([currency, totals]) => (
+            <tr key={currency}>
+              <th scope="row">{currency}</th>
+              {bucketKeys.map((key) => (
+                <td key={key} className="numeric">
+                  <Amount cents={totals.buckets[key] ?? 0} currency={currency} />
+                </td>
+              ))}
+              <td className="numeric">
+                <Amount
+                  cents={totals.unappliedPayments + totals.unappliedCredits}
+                  currency={currency}
+                />
+              </td>
+              <td className="numeric">
+                <Amount cents={totals.total} currency={currency} />
+              </td>
+              <td className="numeric">{formatCount(totals.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

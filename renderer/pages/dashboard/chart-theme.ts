@@ -1,0 +1,60 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { useSyncExternalStore } from 'react';
+
+// Only the parts the dashboard draws, so the bundle leaves the rest of chart.js out.
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+);
+
+export interface ChartColors {
+  readonly text: string;
+  readonly grid: string;
+  readonly current: string;
+  readonly overdue: string;
+  readonly line: string;
+}
+
+/** Reads the chart colours from the CSS variables of the active light or dark theme. */
+export function readChartColors(): ChartColors {
+  const style = getComputedStyle(document.documentElement);
+  const read = (name: string) => style.getPropertyValue(name).trim();
+  return {
+    text: read('--text-muted'),
+    grid: read('--border'),
+    current: read('--chart-current'),
+    overdue: read('--chart-overdue'),
+    line: read('--chart-line'),
+  };
+}
+
+const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+
+/** True while the system asks for dark colours; charts redraw when it changes. */
+export function useDarkScheme(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      darkScheme.addEventListener('change', onChange);
+      return () => darkScheme.removeEventListener('change', onChange);
+    },
+    () => darkScheme.matches,
+  );
+}
+
+export { Chart };

@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react';
+import { formatMonth } from '../../format/dates.ts';
+import { Chart, readChartColors, useDarkScheme } from './chart-theme.ts';
+
+interface DsoChartProps {
+  readonly months: readonly { readonly month: string; readonly dso: number | null }[];
+}
+
+/** DSO of each month as a line; a month without credit sales has no DSO and leaves a gap. */
+export function DsoChart({ months }: DsoChartProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const dark = useDarkScheme();
+
+  useEffect(() => {
+    if (canvas.current === null) return;
+    const colors = readChartColors();
+    const chart = new Chart(canvas.current, {
+      type: 'line',
+      data: {
+        labels: months.map((entry) => formatMonth(entry.month)),
+        datasets: [
+          {
+            label: 'DSO',
+            data: months.map((entry) => entry.dso),
+            borderColor: colors.line,
+            backgroundColor: colors.line,
+            pointRadius: 3,
+            spanGaps: false,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (item) => `DSO ${Number(item.parsed.y).toFixed(1)} days`,
+            },
+          },
+        },
+        scales: {
+          x: { ticks: { color: colors.text }, grid: { display: false } },
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: 'days', color: colors.text },
+            ticks: { color: colors.text },
+            grid: { color: colors.grid },
+          },
+        },
+      },
+    });
+    return () => chart.destroy();
+  }, [months, dark]);
+
+  return (
+    <div className="chart-box">
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={
+          'Line chart of DSO by month over the last 12 months. ' +
+          'The table below it lists the same figures.'
+        }
+      />
+    </div>
+  );
+}
