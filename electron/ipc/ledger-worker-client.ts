@@ -117,7 +117,8 @@ export function startLedgerWorker(options: LedgerWorkerOptions): LedgerWorker {
       if (stopped === null) {
         stopped = 'The ledger was closed.';
         post({ type: 'close' });
-        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        // The timer must not keep the process alive once the worker has closed.
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       }
       await worker.terminate();
     },
