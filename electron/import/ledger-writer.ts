@@ -307,6 +307,20 @@ export class LedgerWriter {
       this.now,
     );
     if (inserted.changes === 0) {
+      const earlier = this.db
+        .prepare(
+          'SELECT import_batch_id AS batchId, source_line AS line FROM credit_notes WHERE source_key = ?',
+        )
+        .get(key) as { batchId: number | null; line: number | null };
+      if (credit.number && earlier.batchId === this.batchId) {
+        return [
+          this.error(
+            credit,
+            `credit note number ${credit.number} appears again: first on line ` +
+              `${earlier.line ?? '?'}; credit note numbers must be unique per client`,
+          ),
+        ];
+      }
       this.counts.alreadyInLedger += 1;
       return [];
     }

@@ -90,4 +90,17 @@ describe('import of the same records twice', () => {
     expect(db.prepare('SELECT COUNT(*) FROM invoices').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM import_batches').pluck().get()).toBe(0);
   });
+
+  it('rejects a repeated credit note number', async () => {
+    const { db } = temp.ledger();
+    const file = temp.file(
+      'credits.csv',
+      'Date,Number,Customer,Amount\n2026-01-10,CN-1,Acme Ltd,10.00\n' +
+        '2026-01-11,CN-1,Acme Ltd,10.00\n',
+    );
+    const result = await importFile(db, file, { kind: 'credit_notes', currency: 'USD' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors[0]?.line).toBe(3);
+    expect(result.errors[0]?.reason).toMatch(/credit note number CN-1 appears again/);
+  });
 });
