@@ -27,20 +27,36 @@ export function clientHandlers(
             .all(asOf) as { clientId: number; currency: string; last: string }[]
         ).map((row) => [`${row.clientId} ${row.currency}`, row.last]),
       );
-      const rows = (report.clients ?? []).flatMap((client) =>
-        Object.entries(client.currencies).map(([currency, totals]) => ({
-          clientId: client.clientId,
-          code: client.code,
-          name: client.name,
+      // Every client is listed, settled ones with zero balances, once per currency they deal
+      // in, so that a client who owes nothing can still be found and opened.
+      const pairs = reader
+        .prepare(
+          `SELECT c.id AS clientId, c.code, c.name, d.currency FROM clients c
+           LEFT JOIN (SELECT client_id, currency FROM invoices
+                      UNION SELECT client_id, currency FROM payments
+                      UNION SELECT client_id, currency FROM credit_notes) d
+             ON d.client_id = c.id
+           ORDER BY c.name, c.id, d.currency`,
+        )
+        .all() as { clientId: number; code: string; name: string; currency: string | null }[];
+      const aged = new Map((report.clients ?? []).map((client) => [client.clientId, client]));
+      const homeCurrency = readSettings(reader).homeCurrency;
+      const rows = pairs.map((pair) => {
+        const currency = pair.currency ?? homeCurrency;
+        const totals = aged.get(pair.clientId)?.currencies[currency];
+        return {
+          clientId: pair.clientId,
+          code: pair.code,
+          name: pair.name,
           currency,
-          balanceCents: totals.total,
-          overdueCents: Object.entries(totals.buckets)
+          balanceCents: totals?.total ?? 0,
+          overdueCents: Object.entries(totals?.buckets ?? {})
             .filter(([key]) => key !== 'current')
             .reduce((sum, [, cents]) => sum + cents, 0),
-          openInvoices: totals.count,
-          lastPaymentDate: lastPayments.get(`${client.clientId} ${currency}`) ?? null,
-        })),
-      );
+          openInvoices: totals?.count ?? 0,
+          lastPaymentDate: lastPayments.get(`${pair.clientId} ${currency}`) ?? null,
+        };
+      });
       return { rows };
     },
 

@@ -71,6 +71,7 @@ export function reportHandlers(
         cei: metrics?.cei ?? null,
         averageDaysLate: metrics?.averageDaysLate ?? null,
         buckets,
+        unappliedCents: (totals?.unappliedPayments ?? 0) + (totals?.unappliedCredits ?? 0),
         dsoByMonth: dsoByMonth(reader, asOf, currency),
       };
     },

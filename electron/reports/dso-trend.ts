@@ -1,4 +1,5 @@
 import {
+  addDays,
   addMonths,
   daysInclusive,
   firstOfMonth,
@@ -15,9 +16,10 @@ export interface MonthlyDso {
 }
 
 /**
- * DSO of each of the `months` calendar months up to the month of `asOf`, in one currency:
- * receivables at the end of the month ÷ that month's credit sales × its days (the month of
- * `asOf` is counted up to `asOf`).
+ * DSO of each of the `months` whole calendar months up to `asOf`, in one currency:
+ * receivables at the end of the month ÷ that month's credit sales × its days. The month of
+ * `asOf` counts only when `asOf` is its last day: a DSO over the first few days of a month
+ * swings wildly and would read as a collapse on a chart.
  *
  * Receivables at a day equal invoiced − received − credited up to that day, which also
  * equals the aging total, so monthly sums and a running total give every month end without
@@ -42,11 +44,12 @@ export function dsoByMonth(db: Ledger, asOf: IsoDate, currency: string, months =
     )
     .all({ currency, asOf }) as { month: string; sales: number; net: number }[];
 
+  const lastWholeMonth = asOf === lastOfMonth(asOf) ? asOf : addDays(firstOfMonth(asOf), -1);
   const result: MonthlyDso[] = [];
   let receivables = 0;
   let index = 0;
   for (let offset = months - 1; offset >= 0; offset -= 1) {
-    const start = addMonths(firstOfMonth(asOf), -offset);
+    const start = addMonths(firstOfMonth(lastWholeMonth), -offset);
     const month = start.slice(0, 7);
     let sales = 0;
     while (index < movements.length && (movements[index]?.month ?? '') <= month) {
@@ -55,7 +58,7 @@ export function dsoByMonth(db: Ledger, asOf: IsoDate, currency: string, months =
       if (row.month === month) sales = row.sales;
       index += 1;
     }
-    const end = offset === 0 ? asOf : lastOfMonth(start);
+    const end = lastOfMonth(start);
     result.push({ month, dso: dso(receivables, sales, daysInclusive(start, end)) });
   }
   return result;

@@ -118,6 +118,8 @@ export const ipcContract = {
       cei: z.number().nullable(),
       averageDaysLate: z.number().nullable(),
       buckets: z.array(z.object({ key: z.string(), cents })),
+      /** Payments and credits not applied to an open invoice: negative, part of the total. */
+      unappliedCents: cents,
       dsoByMonth: z.array(z.object({ month: z.string(), dso: z.number().nullable() })),
     }),
   },
