@@ -7,12 +7,12 @@ export interface RegisteredFile {
   readonly name: string;
 }
 
-/** What the IPC handlers work with, inside the ledger worker. */
+/** Ledger connections, chosen files, running jobs and the event sink of the IPC handlers. */
 export interface LedgerContext {
   /** The connection that writes: imports and settings. */
   readonly writer: Ledger;
   /**
-   * A second connection for queries. In WAL mode it sees only committed data, so a view
+   * A second connection for queries. In WAL mode it reads only committed data, so a view
    * refreshed during an import never shows half of it.
    */
   readonly reader: Ledger;

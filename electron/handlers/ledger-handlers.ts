@@ -5,7 +5,7 @@ import type { LedgerContext } from './ledger-context.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 
-/** Every channel of the IPC contract, served from one ledger. */
+/** Creates a handler for every channel of the IPC contract, served from one ledger. */
 export function createLedgerHandlers(context: LedgerContext): IpcHandlers {
   return {
     ...reportHandlers(context),

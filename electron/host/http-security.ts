@@ -42,7 +42,7 @@ export function isExpectedHost(request: IncomingMessage, port: number): boolean 
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-/** A state-changing request must come from the host's own page, when the browser says. */
+/** Tells whether a state-changing request comes from the host's own page (when the browser sends an Origin). */
 export function isSameOrigin(request: IncomingMessage, port: number): boolean {
   const origin = request.headers.origin;
   return (

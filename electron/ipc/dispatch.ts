@@ -14,7 +14,7 @@ export type IpcHandlers = {
 };
 
 /**
- * Validates `payload` against the channel's schema and runs its handler, answering every
+ * Validates `payload` against the channel's schema and runs its handler, returning every
  * failure as a value: a bad payload or an unknown channel never reaches a handler and never
  * throws into the transport (Electron's ipcMain or the loopback host).
  */

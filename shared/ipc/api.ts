@@ -7,7 +7,7 @@ import type { fileRef } from './schemas.ts';
 export type FileRef = z.infer<typeof fileRef>;
 
 /**
- * What the renderer can call, whichever transport carries it: Electron's preload bridge or
+ * The renderer's interface to the main process, whichever transport carries it: Electron's preload bridge or
  * the loopback HTTP host used in development and end-to-end tests.
  */
 export interface DuedeskApi {

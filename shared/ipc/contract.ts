@@ -15,7 +15,7 @@ import {
 
 /**
  * Every request the renderer can make of the main process, each with the schema of its
- * payload and of its answer. Channel names are `area/verb`. The main process validates each
+ * payload and of its response. Channel names are `area/verb`. The main process validates each
  * payload before any work; the preload exposes these channels and nothing else.
  */
 
