@@ -13,7 +13,7 @@ import type {
 /**
  * The ledger's own thread: it owns both SQLite connections and runs every request, so that a
  * million-row import or a large report never blocks the thread that draws the window or
- * answers HTTP.
+ * serves HTTP.
  */
 const port = parentPort;
 if (!port) throw new Error('ledger-worker.ts runs only as a worker thread.');
