@@ -8,5 +8,10 @@ declare module '@tanstack/react-table' {
     rowHeader?: boolean;
     /** Fixed width of the column in tables with a fixed layout, such as virtualised ones. */
     width?: string;
+    /**
+     * Takes the width the other columns leave, and no more, so long text in it cannot widen
+     * the table. The cell's content should cut itself short, as a .truncated-text span does.
+     */
+    fillsRemainingWidth?: boolean;
   }
 }

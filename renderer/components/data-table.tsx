@@ -17,6 +17,8 @@ interface DataTableProps<T> {
   readonly captionHidden?: boolean;
   /** Caps the height and scrolls, keeping the heading row and the footer in view. */
   readonly scrolling?: boolean;
+  /** Id of an element that explains the table's figures, for aria-describedby. */
+  readonly describedBy?: string;
 }
 
 /** Renders a sortable table with every row in the DOM, for lists of up to a few thousand rows. */
@@ -29,6 +31,7 @@ export function DataTable<T>({
   className,
   captionHidden = false,
   scrolling = false,
+  describedBy,
 }: DataTableProps<T>) {
   const rows = table.getRowModel().rows;
   const navigation = useRowNavigation({
@@ -41,7 +44,10 @@ export function DataTable<T>({
   const columnCount = table.getVisibleLeafColumns().length;
   return (
     <div className={scrolling ? 'table-frame table-frame-scrolling' : 'table-frame'}>
-      <table className={['data-table', className].filter(Boolean).join(' ')}>
+      <table
+        className={['data-table', className].filter(Boolean).join(' ')}
+        aria-describedby={describedBy}
+      >
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (

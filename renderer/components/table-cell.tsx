@@ -4,7 +4,8 @@ import { flexRender, type Cell } from '@tanstack/react-table';
 export function TableCell<T>({ cell }: { cell: Cell<T, unknown> }) {
   const meta = cell.column.columnDef.meta;
   const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-  const className = meta?.numeric ? 'numeric' : undefined;
+  const classes = [meta?.numeric ? 'numeric' : '', meta?.fillsRemainingWidth ? 'fill-cell' : ''];
+  const className = classes.filter(Boolean).join(' ') || undefined;
   if (meta?.rowHeader) {
     return (
       <th scope="row" className={className}>

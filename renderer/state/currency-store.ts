@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
 import { useLedgerStore } from './ledger-store.ts';
+import { tabStorage } from './tab-storage.ts';
 
 interface CurrencyState {
   /** The currency the user picked in the header, or null before they pick one. */
@@ -7,12 +9,29 @@ interface CurrencyState {
   choose(currency: string): void;
 }
 
-export const useCurrencyStore = create<CurrencyState>()((set) => ({
-  chosen: null,
-  choose(currency) {
-    set({ chosen: currency });
-  },
-}));
+/** The user's currency choice, which a reload of the tab keeps. */
+export const useCurrencyStore = create<CurrencyState>()(
+  persist(
+    (set) => ({
+      chosen: null,
+      choose(currency) {
+        set({ chosen: currency });
+      },
+    }),
+    {
+      name: 'duedesk.currency',
+      storage: tabStorage<Pick<CurrencyState, 'chosen'>>(),
+      partialize: (state) => ({ chosen: state.chosen }),
+      // useCurrency() falls back when the stored code is not offered by the ledger any more.
+      merge: (stored, current) => {
+        const chosen = (stored as Partial<CurrencyState> | undefined)?.chosen;
+        return typeof chosen === 'string' && /^[A-Z]{3}$/.test(chosen)
+          ? { ...current, chosen }
+          : current;
+      },
+    },
+  ),
+);
 
 /**
  * The currency the dashboard and aging views show: the user's choice while it is still

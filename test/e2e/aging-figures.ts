@@ -17,3 +17,35 @@ export function expectedAgingTotals(totals: AgingTotals, currency: string): stri
     String(totals.count),
   ];
 }
+
+/**
+ * Reads an amount as formatMoney writes it in en-US, "-$1,234.56" or "€0.00", back into
+ * cents. Only for currencies with two minor digits, which are all the e2e ledgers use.
+ */
+export function shownCents(text: string): number {
+  const digits = text.replace(/[^\d]/g, '');
+  if (digits === '' || !/\.\d\d$/.test(text.trim())) {
+    throw new Error(`"${text}" is not an amount with two decimals.`);
+  }
+  const cents = Number(digits);
+  return /^\s*[-−]/.test(text) ? -cents : cents;
+}
+
+export interface ShownFigureRow {
+  readonly label: string;
+  readonly cents: number;
+}
+
+/** Reads the rows of the dashboard's aging table: each bucket, unapplied, then the total. */
+export async function shownDashboardAging(page: Page): Promise<ShownFigureRow[]> {
+  const rows = page
+    .getByRole('region', { name: 'Aging' })
+    .locator('table')
+    .locator('tbody tr, tfoot tr');
+  const figureRows: ShownFigureRow[] = [];
+  for (const row of await rows.all()) {
+    const label = await row.locator('th').innerText();
+    figureRows.push({ label, cents: shownCents(await row.locator('td').innerText()) });
+  }
+  return figureRows;
+}

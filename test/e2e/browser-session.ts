@@ -21,8 +21,12 @@ export interface BrowserSession {
   readonly host: LoopbackHost;
   /** Uncaught exceptions and CSP violations in the page, which no test expects. */
   readonly pageErrors: string[];
+  /** Every message the page logged at the error level, such as a failed resource load. */
+  readonly consoleErrors: string[];
   /** Opens a route such as `#/aging`, as the navigation links do. */
   open(hash: string): Promise<void>;
+  /** Reloads the page, as the browser's reload button does, and waits for the header. */
+  reload(): Promise<void>;
   /** Saves the visible window as test-artifacts/screenshots/NAME.png. */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -47,6 +51,9 @@ export async function openBrowserSession(
   try {
     browser = await chromium.launch({
       executablePath: chromiumPath,
+      // Playwright hides scroll bars in headless mode. Shown, they take their width from the
+      // layout as in a desktop window, so checks that a table fits are not too lenient.
+      ignoreDefaultArgs: ['--hide-scrollbars'],
       args: [
         '--disable-gpu',
         '--no-first-run',
@@ -63,17 +70,19 @@ export async function openBrowserSession(
     );
     const page = await context.newPage();
     const pageErrors: string[] = [];
+    const consoleErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       const text = message.text();
-      // Chromium notes that frame-ancestors has no effect in a <meta> CSP; the host sends
-      // it as a header too, so the note is expected.
-      if (text.includes('Content Security Policy') && !text.includes("'frame-ancestors'")) {
-        pageErrors.push(text);
-      }
+      if (message.type() === 'error') consoleErrors.push(text);
+      if (text.includes('Content Security Policy')) pageErrors.push(text);
     });
+    let reloading = false;
     page.on('requestfailed', (request) => {
-      pageErrors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+      const reason = request.failure()?.errorText ?? '';
+      // A reload cancels the requests still open, such as the event stream, as it should.
+      if (reloading && reason === 'net::ERR_ABORTED') return;
+      pageErrors.push(`request failed: ${request.url()} ${reason}`);
     });
     await page.goto(host.url);
     await page.getByRole('navigation', { name: 'Sections' }).waitFor();
@@ -83,10 +92,20 @@ export async function openBrowserSession(
       page,
       host,
       pageErrors,
+      consoleErrors,
       async open(hash) {
         // A hash change rather than a page load, so the as-of date and currency stay as set.
         await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
         await page.waitForFunction(`location.hash === ${JSON.stringify(hash)}`);
+      },
+      async reload() {
+        reloading = true;
+        try {
+          await page.reload();
+          await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+        } finally {
+          reloading = false;
+        }
       },
       async screenshot(name) {
         mkdirSync(screenshotDir, { recursive: true });

@@ -1,12 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../../electron/ledger/database.ts';
 import { agingReport } from '../../electron/reports/aging-report.ts';
 import { hasIbmSample, ibmSamplePath } from '../support/ibm-sample.ts';
 import { expectedAgingTotals, shownAgingTotals } from './aging-figures.ts';
-import { hasChromium, openBrowserSession, type BrowserSession } from './browser-session.ts';
+import {
+  hasChromium,
+  openBrowserSession,
+  viewport,
+  type BrowserSession,
+} from './browser-session.ts';
 
 /** Aging of the ledger file as the reports module computes it, away from the UI. */
 function reportedUsdAging(dbPath: string, asOf: string) {
@@ -17,6 +23,53 @@ function reportedUsdAging(dbPath: string, asOf: string) {
     return usd;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Checks that Tab walks through every column's mapping select in order, each one inside the
+ * window, so no mapping is out of reach of the keyboard or out of sight.
+ */
+async function expectMappingsReachable(page: Page) {
+  const selects = page.getByRole('group', { name: 'Field each column is imported into' });
+  const fields = selects.getByRole('combobox');
+  const count = await fields.count();
+  expect(count).toBe(12);
+  // The window's width less its vertical scroll bar.
+  const windowWidth = Number(await page.evaluate('document.documentElement.clientWidth'));
+  await fields.first().focus();
+  for (let index = 0; index < count; index += 1) {
+    if (index > 0) await page.keyboard.press('Tab');
+    const field = fields.nth(index);
+    expect(await field.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(
+      true,
+    );
+    const box = await field.boundingBox();
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(windowWidth);
+  }
+}
+
+/**
+ * Checks the preview's sideways-scroll hint: present exactly when the rows are wider than
+ * their frame, and the frame then scrolls with the arrow keys. A narrow window forces it.
+ */
+async function expectScrollHint(page: Page) {
+  const frame = page.getByRole('region', { name: /^First \d+ rows of the file$/ });
+  const hint = page.getByText('Scroll sideways to see all 12 columns.');
+  const overflows = () => frame.evaluate((element) => element.scrollWidth > element.clientWidth);
+  expect(await hint.count()).toBe((await overflows()) ? 1 : 0);
+
+  await page.setViewportSize({ width: 900, height: viewport.height });
+  try {
+    await expect.poll(() => hint.count()).toBe(1);
+    expect(await overflows()).toBe(true);
+    expect(await frame.getAttribute('tabindex')).toBe('0');
+    await frame.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => frame.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  } finally {
+    await page.setViewportSize(viewport);
   }
 }
 
@@ -36,6 +89,16 @@ describe.skipIf(!hasChromium || !hasIbmSample).sequential('import wizard on IBM 
     rmSync(folder, { recursive: true, force: true });
   });
 
+  it('dashboard of an empty ledger has no DSO chart', async () => {
+    const { page } = session;
+    await session.open('#/dashboard');
+    const dso = page.getByRole('region', { name: 'DSO by month' });
+    await expect.poll(() => dso.getByText('No credit sales in these months.').count()).toBe(1);
+    expect(await dso.locator('canvas').count()).toBe(0);
+    expect(await page.locator('canvas').count()).toBe(1);
+    await session.screenshot('dashboard-empty');
+  });
+
   it('imports the file through the file chooser', async () => {
     const { page } = session;
     await session.open('#/import');
@@ -51,6 +114,12 @@ describe.skipIf(!hasChromium || !hasIbmSample).sequential('import wizard on IBM 
       .poll(() => page.getByLabel('Field for column InvoiceAmount').inputValue())
       .toBe('amount');
     await session.screenshot('import-preview');
+    await page
+      .getByRole('region', { name: /^First \d+ rows of the file$/ })
+      .evaluate((frame) => frame.scrollIntoView({ block: 'center' }));
+    await session.screenshot('import-preview-rows');
+    await expectMappingsReachable(page);
+    await expectScrollHint(page);
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const status = page.getByRole('status');
@@ -70,6 +139,8 @@ describe.skipIf(!hasChromium || !hasIbmSample).sequential('import wizard on IBM 
     expect(usd.count).toBe(84);
     await expect.poll(() => shownAgingTotals(page)).toEqual(expectedAgingTotals(usd, 'USD'));
     await expect.poll(() => page.getByText('84 of 84 open invoices shown').count()).toBe(1);
+    const byClient = page.getByRole('region', { name: 'By client' }).locator('.table-frame');
+    expect(await byClient.evaluate((frame) => frame.scrollWidth - frame.clientWidth)).toBe(0);
     await session.screenshot('aging');
   });
 
@@ -111,5 +182,6 @@ describe.skipIf(!hasChromium || !hasIbmSample).sequential('import wizard on IBM 
 
   it('raised no page errors', () => {
     expect(session.pageErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

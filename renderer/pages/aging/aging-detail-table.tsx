@@ -67,14 +67,14 @@ export function AgingDetailTable({ rows, currency }: AgingDetailTableProps) {
         id: 'client',
         header: 'Client',
         filterFn: (row, _id, clientId: number) => row.original.clientId === clientId,
-        meta: { width: '23%' },
+        meta: { width: '21%' },
       }),
       column.accessor('invoiceDate', { header: 'Invoice date', meta: { width: '10%' } }),
       column.accessor('dueDate', { header: 'Due date', meta: { width: '10%' } }),
       column.accessor('daysPastDue', {
         header: 'Days past due',
         cell: (context) => formatCount(context.getValue()),
-        meta: { numeric: true, width: '11%' },
+        meta: { numeric: true, width: '13%' },
       }),
       column.accessor('bucket', {
         header: 'Bucket',

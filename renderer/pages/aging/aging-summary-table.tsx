@@ -54,11 +54,15 @@ export function AgingSummaryTable({ summary, currency }: AgingSummaryTableProps)
       column.accessor('name', {
         id: 'client',
         header: 'Client',
+        // Long names are cut short so that every amount column fits a 1280-pixel window; the
+        // tooltip and the client page show the whole name.
         cell: (context) => (
-          <ClientLabel name={context.getValue()} code={context.row.original.code} />
+          <span className="truncated-text" title={clientTitle(context.row.original)}>
+            <ClientLabel name={context.getValue()} code={context.row.original.code} />
+          </span>
         ),
         filterFn: (row, _id, chosenId: number) => row.original.clientId === chosenId,
-        meta: { rowHeader: true },
+        meta: { rowHeader: true, fillsRemainingWidth: true },
       }),
       ...summary.bucketKeys.map((key) =>
         column.accessor((row) => row.totals.buckets[key] ?? 0, {
@@ -119,6 +123,7 @@ export function AgingSummaryTable({ summary, currency }: AgingSummaryTableProps)
   return (
     <DataTable
       table={table}
+      className="compact-table"
       caption={`Aging by client in ${currency}${filtered ? ', filtered' : ''}`}
       captionHidden
       emptyText={
@@ -154,6 +159,10 @@ export function AgingSummaryTable({ summary, currency }: AgingSummaryTableProps)
       }
     />
   );
+}
+
+function clientTitle(row: ClientAgingRow): string {
+  return row.code === '' ? row.name : `${row.name} (${row.code})`;
 }
 
 function sumTotals(rows: readonly ClientAgingRow[], bucketKeys: readonly string[]): AgingTotals {

@@ -4,6 +4,7 @@ import { Amount } from '../../components/amount.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 import { useSortableTable } from '../../components/use-sortable-table.ts';
 import { MISSING } from '../../format/figures.ts';
+import { invoiceStatusLabel } from './invoice-status.ts';
 
 type ClientRecord = IpcResponse<'clients/get'>;
 type Invoice = ClientRecord['invoices'][number];
@@ -15,7 +16,10 @@ const invoiceColumns = [
   invoiceColumn.accessor('number', { header: 'Invoice', meta: { rowHeader: true } }),
   invoiceColumn.accessor('invoiceDate', { header: 'Invoice date' }),
   invoiceColumn.accessor('dueDate', { header: 'Due date' }),
-  invoiceColumn.accessor('status', { header: 'Status' }),
+  invoiceColumn.accessor((invoice) => invoiceStatusLabel(invoice), {
+    id: 'status',
+    header: 'Status',
+  }),
   invoiceColumn.accessor('settledDate', {
     header: 'Settled',
     cell: (context) => context.getValue() ?? MISSING,

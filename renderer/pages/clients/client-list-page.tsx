@@ -16,12 +16,18 @@ import { useIpcQuery } from '../../data/use-ipc-query.ts';
 import { formatCount, MISSING } from '../../format/figures.ts';
 import { matchesSearch } from '../../format/search-text.ts';
 import { useAsOfStore } from '../../state/as-of-store.ts';
+import { useCurrency } from '../../state/currency-store.ts';
 import { navigate } from '../../state/route-store.ts';
 import { byCurrencyThenAmount } from './sort-money.ts';
 
 type ClientRow = IpcResponse<'clients/list'>['rows'][number];
 
 const column = createColumnHelper<ClientRow>();
+
+/** Shown above the table and as the Balance heading's tooltip. */
+const balanceDefinition =
+  'Balance = open invoices − unapplied payments and credits. Payments and credits not yet ' +
+  'applied to an invoice lower it, so Overdue can be larger than Balance.';
 
 const columns = [
   column.accessor('name', {
@@ -31,7 +37,7 @@ const columns = [
   }),
   column.accessor('currency', { header: 'Currency' }),
   column.accessor('balanceCents', {
-    header: 'Balance',
+    header: () => <span title={balanceDefinition}>Balance</span>,
     cell: (context) => (
       <Amount cents={context.getValue()} currency={context.row.original.currency} />
     ),
@@ -61,11 +67,12 @@ const columns = [
 
 export function ClientListPage() {
   const asOf = useAsOfStore((state) => state.asOf);
+  const currency = useCurrency();
   const { value, loading } = useIpcQuery('clients/list', { asOf });
   const [search, setSearch] = useState('');
   return (
     <section aria-busy={loading}>
-      <PageHeading title="Clients" asOf={asOf} />
+      <PageHeading title="Clients" asOf={asOf} currency={currency} />
       <div className="filter-bar" role="search" aria-label="Filter the clients">
         <label className="field field-grow">
           <span>Search</span>
@@ -77,21 +84,35 @@ export function ClientListPage() {
           />
         </label>
       </div>
-      {value === null ? (
+      <p className="hint table-note" id="client-balance-definition">
+        {balanceDefinition}
+      </p>
+      {value === null || currency === null ? (
         <p className="placeholder">{loading ? 'Loading the clients…' : 'No clients to show.'}</p>
       ) : (
-        <ClientTable rows={value.rows} search={search} />
+        <ClientTable rows={value.rows} currency={currency} search={search} />
       )}
     </section>
   );
 }
 
-function ClientTable({ rows, search }: { rows: readonly ClientRow[]; search: string }) {
+interface ClientTableProps {
+  /** Every client, once per currency it deals in. */
+  readonly rows: readonly ClientRow[];
+  /** Only this currency's rows are shown, as amounts of different currencies don't compare. */
+  readonly currency: string;
+  readonly search: string;
+}
+
+function ClientTable({ rows, currency, search }: ClientTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const data = useMemo(
-    // tanstack's sortUndefined handles undefined only, and the contract sends null.
-    () => rows.map((row) => ({ ...row, lastPaymentDate: row.lastPaymentDate ?? undefined })),
-    [rows],
+    () =>
+      rows
+        .filter((row) => row.currency === currency)
+        // tanstack's sortUndefined handles undefined only, and the contract sends null.
+        .map((row) => ({ ...row, lastPaymentDate: row.lastPaymentDate ?? undefined })),
+    [rows, currency],
   ) as ClientRow[];
   const table = useReactTable({
     data,
@@ -106,15 +127,18 @@ function ClientTable({ rows, search }: { rows: readonly ClientRow[]; search: str
       matchesSearch(text, row.original.name, row.original.code),
   });
   const shownCount = table.getRowModel().rows.length;
+  let emptyText = 'No client matches the search.';
+  if (rows.length === 0) emptyText = 'The ledger has no clients yet. Import a file to add some.';
+  else if (data.length === 0) emptyText = `No client deals in ${currency}.`;
   return (
     <DataTable
       table={table}
-      caption={`Clients, ${formatCount(shownCount)} of ${formatCount(rows.length)} shown`}
-      emptyText={
-        rows.length === 0
-          ? 'The ledger has no clients yet. Import a file to add some.'
-          : 'No client matches the search.'
+      caption={
+        `Clients in ${currency}, ${formatCount(shownCount)} of ${formatCount(data.length)} ` +
+        'shown'
       }
+      describedBy="client-balance-definition"
+      emptyText={emptyText}
       onOpenRow={(row) => navigate({ page: 'client', clientId: row.clientId })}
     />
   );

@@ -65,7 +65,8 @@ export function AgingChart({ buckets, currency }: AgingChartProps) {
         role="img"
         aria-label={
           `Bar chart of the open balance per aging bucket, in ${currency}. ` +
-          'The table beside it lists the same figures.'
+          'The table beside it lists the same figures, then unapplied payments and credits ' +
+          'and the total receivables.'
         }
       />
     </div>

@@ -49,6 +49,9 @@ export function DashboardPage() {
 
 function MetricCards({ dashboard }: { dashboard: Dashboard }) {
   const { currency } = dashboard;
+  // The share is of open invoice balances, before unapplied payments and credits, so its
+  // base differs from the total receivables beside it and is stated.
+  const openInvoicesCents = sumBuckets(dashboard.buckets);
   return (
     <div className="metric-grid">
       <MetricCard
@@ -59,7 +62,10 @@ function MetricCards({ dashboard }: { dashboard: Dashboard }) {
       <MetricCard
         label="Overdue share"
         value={formatShare(dashboard.overdueShare)}
-        detail={`${formatMoney(dashboard.overdueCents, currency)} past due`}
+        detail={
+          `${formatMoney(dashboard.overdueCents, currency)} past due of ` +
+          `${formatMoney(openInvoicesCents, currency)} open invoices`
+        }
         definition={metricDefinitions.overdueShare}
       />
       <MetricCard
@@ -84,19 +90,26 @@ function MetricCards({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
+/**
+ * Shows the aging chart beside a table whose rows add up to the Total receivables card: the
+ * open balance of each bucket, then the payments and credits not yet applied to an invoice.
+ */
 function AgingPanel({ dashboard }: { dashboard: Dashboard }) {
+  const { currency } = dashboard;
   return (
     <section className="panel" aria-labelledby="aging-chart-heading">
       <h2 id="aging-chart-heading">Aging</h2>
       <div className="chart-with-table">
-        <AgingChart buckets={dashboard.buckets} currency={dashboard.currency} />
-        <table className="figure-table">
-          <caption className="visually-hidden">Open balance per aging bucket</caption>
+        <AgingChart buckets={dashboard.buckets} currency={currency} />
+        <table className="figure-table aging-figures">
+          <caption className="visually-hidden">
+            Open balance per aging bucket, unapplied payments and credits, and total receivables
+          </caption>
           <thead>
             <tr>
               <th scope="col">Bucket</th>
               <th scope="col" className="numeric">
-                Open balance
+                Amount
               </th>
             </tr>
           </thead>
@@ -105,11 +118,27 @@ function AgingPanel({ dashboard }: { dashboard: Dashboard }) {
               <tr key={bucket.key}>
                 <th scope="row">{bucketLabel(bucket.key)}</th>
                 <td className="numeric">
-                  <Amount cents={bucket.cents} currency={dashboard.currency} />
+                  <Amount cents={bucket.cents} currency={currency} />
                 </td>
               </tr>
             ))}
+            <tr>
+              <th scope="row" className="wrapping-row-header">
+                Unapplied payments and credits
+              </th>
+              <td className="numeric">
+                <Amount cents={dashboard.unappliedCents} currency={currency} />
+              </td>
+            </tr>
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total receivables</th>
+              <td className="numeric">
+                <Amount cents={dashboard.totalReceivablesCents} currency={currency} />
+              </td>
+            </tr>
+          </tfoot>
         </table>
       </div>
     </section>
@@ -117,31 +146,58 @@ function AgingPanel({ dashboard }: { dashboard: Dashboard }) {
 }
 
 function DsoPanel({ dashboard }: { dashboard: Dashboard }) {
+  const months = dashboard.dsoByMonth;
+  const first = months[0]?.month;
+  const last = months.at(-1)?.month;
+  const noSales = months.every((entry) => entry.dso === null);
   return (
     <section className="panel" aria-labelledby="dso-chart-heading">
       <h2 id="dso-chart-heading">DSO by month</h2>
-      <DsoChart months={dashboard.dsoByMonth} />
-      <details className="chart-data">
-        <summary>DSO by month as a table</summary>
-        <table className="figure-table">
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col" className="numeric">
-                DSO
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.dsoByMonth.map((entry) => (
-              <tr key={entry.month}>
-                <th scope="row">{formatMonth(entry.month)}</th>
-                <td className="numeric">{formatDays(entry.dso)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      {first !== undefined && last !== undefined && (
+        <p className="panel-scope">
+          Whole months from {formatMonth(first)} to {formatMonth(last)}: the month of the as-of date
+          counts only when the as-of date is its last day.
+        </p>
+      )}
+      {noSales ? (
+        // An empty chart would read as a blank panel or a broken drawing.
+        <p className="placeholder chart-placeholder">No credit sales in these months.</p>
+      ) : (
+        <>
+          <DsoChart months={months} />
+          <DsoTable months={months} />
+        </>
+      )}
     </section>
   );
+}
+
+function DsoTable({ months }: { months: Dashboard['dsoByMonth'] }) {
+  return (
+    <details className="chart-data">
+      <summary>DSO by month as a table</summary>
+      <table className="figure-table">
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" className="numeric">
+              DSO
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((entry) => (
+            <tr key={entry.month}>
+              <th scope="row">{formatMonth(entry.month)}</th>
+              <td className="numeric">{formatDays(entry.dso)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function sumBuckets(buckets: Dashboard['buckets']): number {
+  return buckets.reduce((sum, bucket) => sum + bucket.cents, 0);
 }

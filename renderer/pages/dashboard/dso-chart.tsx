@@ -60,7 +60,7 @@ export function DsoChart({ months }: DsoChartProps) {
         ref={canvas}
         role="img"
         aria-label={
-          'Line chart of DSO by month over the last 12 months. ' +
+          `Line chart of DSO in each of the ${months.length} whole months named above it. ` +
           'The table below it lists the same figures.'
         }
       />

@@ -3,7 +3,9 @@ export const metricDefinitions = {
   totalReceivables:
     'Open invoice balances at the end of the as-of date, less payments and credit notes ' +
     'not yet applied to an invoice.',
-  overdueShare: 'Past-due open balance ÷ open balance, at the end of the as-of date.',
+  overdueShare:
+    'Past-due open invoice balance ÷ open invoice balance, at the end of the as-of date. ' +
+    'Unapplied payments and credits are left out of both.',
   dso:
     'Days sales outstanding: receivables at the end of the as-of date ÷ credit sales of the ' +
     'last 90 days × 90.',
