@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: imports, ages, measures and exports a ledger of a million invoices and
- * prints each figure against a baseline measured in the same run on the same machine.
- * Set BENCH_ROWS for a smaller or larger run.
+ * `npm run bench`: imports, ages, measures and exports a ledger of a million invoices, then
+ * times the renderer in headless Chromium, and prints each figure against a baseline measured
+ * in the same run on the same machine. Set BENCH_ROWS for a smaller or larger import.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumPath, hasChromium } from '../e2e/browser-session.ts';
+import type { LongFrameSummary } from './frame-stats.ts';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const folder = mkdtempSync(join(tmpdir(), 'duedesk-bench-'));
@@ -24,16 +26,131 @@ interface PhaseResult {
   cei?: number;
 }
 
+interface ScrollFigures {
+  frames: number;
+  lateShare: number;
+  p95Ms: number;
+  maxMs: number;
+  longFrames: LongFrameSummary;
+}
+
+interface ScrollResult {
+  chromium: string;
+  cores: number;
+  invoices: number;
+  seconds: number;
+  passes: number;
+  table: ScrollFigures;
+  plain: ScrollFigures;
+}
+
+interface ActivityResult {
+  seconds: number;
+  rows?: number;
+  hoverMoves: number;
+  longTasks: number;
+  maxTaskMs: number;
+  maxFrameMs: number;
+  longFrames: LongFrameSummary;
+}
+
+function runPhase<T>(script: string, args: string[]): T {
+  const output = execFileSync(process.execPath, ['bin/run-ts.js', script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) as string) as T;
+}
+
 function phase(...args: string[]): PhaseResult {
-  const output = execFileSync(
-    process.execPath,
-    ['bin/run-ts.js', 'test/bench/bench-phase.ts', ...args],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(output.trim().split('\n').at(-1) as string) as PhaseResult;
+  return runPhase('test/bench/bench-phase.ts', args);
+}
+
+function uiPhase<T>(...args: string[]): T {
+  return runPhase('test/bench/ui-bench-phase.ts', args);
 }
 
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
+const percent = (share: number) => `${fixed(share * 100, 1)}%`;
+const longestTask = (ms: number) => (ms === 0 ? 'none over 50 ms' : `${fixed(ms, 0)} ms`);
+
+function describeLongFrames(summary: LongFrameSummary): string {
+  if (summary.count === 0) return 'none';
+  const other = summary.totalMs - summary.scriptMs - summary.renderMs;
+  return (
+    `${summary.count}, max ${fixed(summary.maxMs, 0)} ms; ` +
+    `of their ${fixed(summary.totalMs, 0)} ms, ` +
+    `script ${fixed(summary.scriptMs, 0)} ms ` +
+    `(${fixed(summary.topInvokerMs, 0)} ms in ${summary.topInvoker}), ` +
+    `style to paint ${fixed(summary.renderMs, 0)} ms, other ${fixed(other, 0)} ms`
+  );
+}
+
+/** Prints the renderer's figures, which ui-bench-phase.ts measures in headless Chromium. */
+function uiFigures(importRate: number): void {
+  if (!hasChromium) {
+    console.log(`UI figures skipped: no Chromium at ${chromiumPath}`);
+    return;
+  }
+  const rendererDir = join(folder, 'renderer');
+  uiPhase('build-renderer', rendererDir);
+
+  const scroll = uiPhase<ScrollResult>('scroll', join(folder, 'open-invoices.sqlite'), rendererDir);
+  const { table, plain } = scroll;
+  console.log(
+    `UI in headless Chromium ${scroll.chromium} at 1280x800, software rendering ` +
+      `(--disable-gpu), ${scroll.cores} cores: slower than a desktop with a GPU, ` +
+      'so read each UI figure against its baseline',
+  );
+  console.log(
+    `aging detail scroll, ${scroll.invoices.toLocaleString('en-US')} invoices top to bottom ` +
+      `in ${scroll.seconds} s, ${scroll.passes} passes: ${percent(table.lateShare)} of ` +
+      `${table.frames} frames over 16.7 ms (goal <= 5%), p95 ${fixed(table.p95Ms, 1)} ms, ` +
+      `max ${fixed(table.maxMs, 1)} ms`,
+  );
+  console.log(
+    `plain page of the same size and scroll height: ${percent(plain.lateShare)} of ` +
+      `${plain.frames} frames over 16.7 ms, p95 ${fixed(plain.p95Ms, 1)} ms, ` +
+      `max ${fixed(plain.maxMs, 1)} ms; ` +
+      `frames drawn ${fixed(table.frames / plain.frames)} x, ` +
+      `p95 ${fixed(table.p95Ms / plain.p95Ms)} x the plain page's`,
+  );
+  console.log(
+    `  long animation frames in the detail scroll: ${describeLongFrames(table.longFrames)}`,
+  );
+
+  const busy = uiPhase<ActivityResult>(
+    'import-activity',
+    join(folder, 'ui-import.sqlite'),
+    rendererDir,
+    csv,
+  );
+  const busyRate = (busy.rows ?? 0) / busy.seconds;
+  console.log(
+    `import through the host, dashboard open and hovered every 100 ms: ${fixed(busyRate, 0)} ` +
+      `rows/s (${fixed(busyRate / importRate)} x the import above); longest main-thread task ` +
+      `${longestTask(busy.maxTaskMs)} (goal < 50 ms), ${busy.longTasks} long tasks; ` +
+      `longest frame ${fixed(busy.maxFrameMs, 1)} ms`,
+  );
+  if (busy.longFrames.count > 0) {
+    console.log(`  long animation frames: ${describeLongFrames(busy.longFrames)}`);
+  }
+  const idle = uiPhase<ActivityResult>(
+    'idle-activity',
+    join(folder, 'ui-idle.sqlite'),
+    rendererDir,
+    String(busy.seconds),
+  );
+  console.log(
+    `same page and input for ${fixed(idle.seconds, 1)} s without an import: longest task ` +
+      `${longestTask(idle.maxTaskMs)}, ${idle.longTasks} long tasks; ` +
+      `longest frame ${fixed(idle.maxFrameMs, 1)} ms`,
+  );
+  if (idle.longFrames.count > 0) {
+    console.log(`  long animation frames: ${describeLongFrames(idle.longFrames)}`);
+  }
+}
+
 try {
   console.log(`Duedesk benchmark: ${rows.toLocaleString('en-US')} invoices, each with its payment`);
   phase('write-file', csv, String(rows));
@@ -75,6 +192,8 @@ try {
     `invoice CSV export: ${fixed((exported.rows ?? 0) / exported.seconds, 0)} rows/s, ` +
       `peak RSS ${fixed(exported.peakRssMb, 0)} MB`,
   );
+
+  uiFigures(importRate);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

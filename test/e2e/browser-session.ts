@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
   defaultRendererDir,
   startLoopbackHost,
@@ -15,6 +15,33 @@ const screenshotDir = fileURLToPath(new URL('../../test-artifacts/screenshots/',
 
 /** The window size the app is designed to be readable at. */
 export const viewport = { width: 1280, height: 800 };
+
+/**
+ * Launches Debian's Chromium headless without the background services that would reach
+ * for the network. Playwright hides scroll bars in headless mode; shown, they take their
+ * width from the layout as in a desktop window, so checks that a table fits are not lenient.
+ */
+export function launchChromium(options: { showScrollbars?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    ...(options.showScrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
+    args: [
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Aborts every request of `context` that is not for `origin`. */
+export async function allowOnlyOrigin(context: BrowserContext, origin: string): Promise<void> {
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => route.abort('blockedbyclient'),
+  );
+}
 
 export interface BrowserSession {
   readonly page: Page;
@@ -49,25 +76,10 @@ export async function openBrowserSession(
   const host = await startLoopbackHost({ dbPath, rendererDir: defaultRendererDir });
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      // Playwright hides scroll bars in headless mode. Shown, they take their width from the
-      // layout as in a desktop window, so checks that a table fits are not too lenient.
-      ignoreDefaultArgs: ['--hide-scrollbars'],
-      args: [
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium({ showScrollbars: true });
     const context = await browser.newContext({ viewport, colorScheme });
     // The page may only talk to the loopback host; anything else is a bug to surface.
-    await context.route(
-      (url) => url.origin !== host.origin,
-      (route) => route.abort('blockedbyclient'),
-    );
+    await allowOnlyOrigin(context, host.origin);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     const consoleErrors: string[] = [];
