@@ -5,6 +5,7 @@ import { demoUsage, runDemo } from './commands/demo.ts';
 import { exportUsage, runExport } from './commands/export.ts';
 import { importUsage, runImport } from './commands/import.ts';
 import { metricsUsage, runMetrics } from './commands/metrics.ts';
+import { riskUsage, runRisk } from './commands/risk.ts';
 import { runServe, serveUsage } from './commands/serve.ts';
 import { runStart, startUsage } from './commands/start.ts';
 
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   },
   aging: { summary: 'age open receivables at a date', usage: agingUsage, run: runAging },
   metrics: { summary: 'DSO, CEI and days late for a period', usage: metricsUsage, run: runMetrics },
+  risk: { summary: "score each client's credit risk at a date", usage: riskUsage, run: runRisk },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },
   serve: {
