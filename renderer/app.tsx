@@ -6,6 +6,7 @@ import { ClientListPage } from './pages/clients/client-list-page.tsx';
 import { ClientPage } from './pages/clients/client-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { ImportPage } from './pages/import/import-page.tsx';
+import { RiskPage } from './pages/risk/risk-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
 import { useRouteStore, type Route } from './state/route-store.ts';
 
@@ -49,6 +50,8 @@ function PageFor({ route }: { route: Route }) {
     case 'client':
       // Keyed so that one client's figures never show under another's name while loading.
       return <ClientPage key={route.clientId} clientId={route.clientId} />;
+    case 'risk':
+      return <RiskPage />;
     case 'import':
       return <ImportPage />;
     case 'settings':

@@ -3,6 +3,7 @@ import { clientHandlers } from './client-handlers.ts';
 import { importHandlers } from './import-handlers.ts';
 import type { LedgerContext } from './ledger-context.ts';
 import { reportHandlers } from './report-handlers.ts';
+import { riskHandlers } from './risk-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 
 /** Creates a handler for every channel of the IPC contract, served from one ledger. */
@@ -10,6 +11,7 @@ export function createLedgerHandlers(context: LedgerContext): IpcHandlers {
   return {
     ...reportHandlers(context),
     ...clientHandlers(context),
+    ...riskHandlers(context),
     ...importHandlers(context),
     ...settingsHandlers(context),
   };

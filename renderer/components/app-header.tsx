@@ -7,6 +7,7 @@ const sections = [
   { page: 'dashboard', label: 'Dashboard' },
   { page: 'aging', label: 'Aging' },
   { page: 'clients', label: 'Clients' },
+  { page: 'risk', label: 'Risk' },
   { page: 'import', label: 'Import' },
   { page: 'settings', label: 'Settings' },
 ] as const;

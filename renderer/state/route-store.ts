@@ -5,6 +5,7 @@ export type Route =
   | { readonly page: 'aging' }
   | { readonly page: 'clients' }
   | { readonly page: 'client'; readonly clientId: number }
+  | { readonly page: 'risk' }
   | { readonly page: 'import' }
   | { readonly page: 'settings' }
   | { readonly page: 'not-found'; readonly hash: string };
@@ -26,9 +27,9 @@ window.addEventListener('hashchange', () => {
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
   if (path === '' || path === 'dashboard') return { page: 'dashboard' };
-  if (path === 'aging' || path === 'clients' || path === 'import' || path === 'settings') {
-    return { page: path };
-  }
+  const pages = ['aging', 'clients', 'risk', 'import', 'settings'] as const;
+  const page = pages.find((candidate) => candidate === path);
+  if (page !== undefined) return { page };
   const client = /^clients\/(\d{1,15})$/.exec(path);
   if (client) {
     const clientId = Number(client[1]);

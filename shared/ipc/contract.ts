@@ -65,6 +65,29 @@ const clientListRow = z.object({
   lastPaymentDate: isoDate.nullable(),
 });
 
+const riskClientRow = z.object({
+  clientId: id,
+  code: z.string(),
+  name: z.string(),
+  /** The client's main currency: the score and every amount of the row are in it. */
+  currency: z.string(),
+  status: z.enum(['scored', 'insufficient-history']),
+  score: z.number().int().min(0).max(100).nullable(),
+  tier: z.enum(['low', 'medium', 'high']).nullable(),
+  /** Empty when the client is not scored. */
+  components: z.array(
+    z.object({ id: z.string(), points: z.number().int(), explanation: z.string() }),
+  ),
+  /** Invoices settled in the last 12 months, and how many a score needs; null when scored. */
+  settledInvoices: z.number().int().nonnegative().nullable(),
+  needed: z.number().int().positive().nullable(),
+  balanceCents: cents,
+  overdueCents: cents,
+  creditLimitCents: cents.nullable(),
+  /** Open invoice balance ÷ credit limit; null without a limit in the client's currency. */
+  utilisation: z.number().nullable(),
+});
+
 const importOptions = z
   .object({
     file: fileRef.pick({ token: true }),
@@ -189,6 +212,10 @@ export const ipcContract = {
         }),
       ),
     }),
+  },
+  'risk/report': {
+    request: asOfRequest,
+    response: z.object({ asOf: isoDate, clients: z.array(riskClientRow) }),
   },
   'import/preview': {
     request: importOptions,

@@ -13,6 +13,7 @@ describe('IPC contract schemas', () => {
     ['aging/detail', { asOf: '2026-03-31', currency: 'EUR' }],
     ['clients/list', { asOf: '2026-03-31' }],
     ['clients/get', { clientId: 7, asOf: '2026-03-31' }],
+    ['risk/report', { asOf: '2013-12-31' }],
     ['import/preview', importRequest],
     ['import/run', { ...importRequest, dryRun: false, jobId }],
     ['import/cancel', { jobId }],
@@ -34,6 +35,9 @@ describe('IPC contract schemas', () => {
     ['clients/get', { clientId: -1, asOf: '2026-03-31' }, 'negative id'],
     ['clients/get', { clientId: 1.5, asOf: '2026-03-31' }, 'fractional id'],
     ['clients/get', { clientId: '1', asOf: '2026-03-31' }, 'id as text'],
+    ['risk/report', {}, 'missing as-of date'],
+    ['risk/report', { asOf: '2013-02-29' }, 'impossible date'],
+    ['risk/report', { asOf: '2013-12-31', clientId: 3 }, 'unknown key'],
     ['import/preview', { ...importRequest, file: { token: '../../etc/passwd' } }, 'path as token'],
     ['import/preview', { ...importRequest, preset: 'sage' }, 'unknown preset'],
     [

@@ -5,6 +5,7 @@ import { useAsOfStore } from '../../state/as-of-store.ts';
 import { useLedgerStore } from '../../state/ledger-store.ts';
 import { ClientAgingTable } from './client-aging-table.tsx';
 import { ClientDetails } from './client-details.tsx';
+import { ClientRisk } from './client-risk.tsx';
 import { CreditNoteTable, InvoiceTable, PaymentTable } from './client-documents.tsx';
 
 export function ClientPage({ clientId }: { clientId: number }) {
@@ -40,6 +41,10 @@ export function ClientPage({ clientId }: { clientId: number }) {
       <section className="panel" aria-labelledby="client-aging-heading">
         <h2 id="client-aging-heading">Aging</h2>
         <ClientAgingTable aging={value.aging} />
+      </section>
+      <section className="panel" aria-labelledby="client-risk-heading">
+        <h2 id="client-risk-heading">Risk score</h2>
+        <ClientRisk clientId={clientId} asOf={asOf} />
       </section>
       <section className="panel" aria-labelledby="client-invoices-heading">
         <h2 id="client-invoices-heading">Invoices ({value.invoices.length})</h2>
