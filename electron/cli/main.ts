@@ -8,6 +8,7 @@ import { metricsUsage, runMetrics } from './commands/metrics.ts';
 import { riskUsage, runRisk } from './commands/risk.ts';
 import { runServe, serveUsage } from './commands/serve.ts';
 import { runStart, startUsage } from './commands/start.ts';
+import { runTrends, trendsUsage } from './commands/trends.ts';
 
 interface Command {
   readonly summary: string;
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   aging: { summary: 'age open receivables at a date', usage: agingUsage, run: runAging },
   metrics: { summary: 'DSO, CEI and days late for a period', usage: metricsUsage, run: runMetrics },
   risk: { summary: "score each client's credit risk at a date", usage: riskUsage, run: runRisk },
+  trends: { summary: 'monthly payment trends and alerts', usage: trendsUsage, run: runTrends },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },
   serve: {
