@@ -10,7 +10,7 @@ export const trendsUsage = `duedesk trends --db PATH --from DATE --to DATE [--js
 
 Payment trends in each calendar month of the period [from, to], both days included, per
 currency for all clients and per client in its main currency: DSO, average payment time
-(invoice date to settled date) and average days late (due date to settled date, negative
+(invoice date to settled date) and days against terms (due date to settled date, negative
 when early), both weighted by amount, the share of invoices settled late, and use of the
 credit limit. Then alerts for clients whose average days late over the last 3 months exceeds
 the 3 months before by more than 10 days, or whose late share rose by 25 points or more.
@@ -52,7 +52,7 @@ export function describeTrends(report: TrendReport): string {
       month.lateShare === null ? 'n/a' : `${Math.round(month.lateShare * 100)} %`,
       String(month.settledInvoices),
     ]);
-    const header = [currency, 'DSO', 'avg payment time', 'avg days late', 'late', 'settled'];
+    const header = [currency, 'DSO', 'avg payment time', 'days vs terms', 'late', 'settled'];
     sections.push(formatTable(header, rows, new Set([1, 2, 3, 4, 5])));
   }
   if (report.alerts.length === 0) {
