@@ -6,36 +6,54 @@ import {
   type CurrencyMetrics,
   type MetricsReport,
 } from '../../reports/collection-metrics-report.ts';
+import {
+  findMetric,
+  metricRegistry,
+  type MetricDefinition,
+} from '../../../shared/metrics/metric-registry.ts';
 import type { CliIo } from '../io.ts';
 import { dateOption, parseCommandArgs, requireOption } from '../options.ts';
 import { formatTable } from '../text-table.ts';
 
 export const metricsUsage = `duedesk metrics --db PATH --from DATE --to DATE [--json]
+duedesk metrics --definitions
 
 Collection metrics for the period [from, to], both days included, per currency:
 credit sales, receivables at the start and end, DSO, count-back DSO, best possible DSO,
 average days delinquent, CEI, and average days late of the invoices settled in the period
 (plain and weighted by amount). Money in integer minor units in --json output; ratios
-rounded to two decimals.`;
+rounded to two decimals.
 
-const definitions: readonly [
-  keyof CurrencyMetrics,
-  string,
-  'money' | 'days' | 'percent' | 'count',
-][] = [
-  ['creditSales', 'Credit sales (invoices dated in the period)', 'money'],
-  ['beginningReceivables', 'Receivables at the end of the day before the period', 'money'],
-  ['endingReceivables', 'Receivables at the end of the period', 'money'],
-  ['endingCurrentReceivables', 'Of which not yet due', 'money'],
-  ['dso', 'DSO = ending receivables / credit sales x days', 'days'],
-  ['countbackDso', 'Count-back DSO (months of sales in ending receivables)', 'days'],
-  ['bestPossibleDso', 'Best possible DSO = not-yet-due / credit sales x days', 'days'],
-  ['averageDaysDelinquent', 'Average days delinquent = DSO - best possible DSO', 'days'],
-  ['cei', 'CEI = (begin + sales - end) / (begin + sales - end current) x 100', 'percent'],
-  ['settledInvoices', 'Invoices settled in the period', 'count'],
-  ['averageDaysLate', 'Average days late of settled invoices', 'days'],
-  ['weightedAverageDaysLate', 'Average days late weighted by amount', 'days'],
+--definitions prints the name, unit, scopes and definition of every metric Duedesk
+computes, and needs no ledger.`;
+
+/** The rows of the text output, in order. Names and units come from the metric registry. */
+const rowIds: readonly (keyof CurrencyMetrics)[] = [
+  'creditSales',
+  'beginningReceivables',
+  'endingReceivables',
+  'endingCurrentReceivables',
+  'dso',
+  'countbackDso',
+  'bestPossibleDso',
+  'averageDaysDelinquent',
+  'cei',
+  'settledInvoices',
+  'averageDaysLate',
+  'weightedAverageDaysLate',
 ];
+
+const rows: readonly { key: keyof CurrencyMetrics; metric: MetricDefinition }[] = rowIds.map(
+  (key) => {
+    const metric = findMetric(key);
+    // Throws on import, so a registry entry removed by mistake fails every test of this command.
+    if (!metric)
+      throw new Error(`Missing metric "${key}" in shared/metrics/metric-registry.ts: add it.`);
+    return { key, metric };
+  },
+);
+
+const lineWidth = 100;
 
 export function runMetrics(args: readonly string[], io: CliIo): number {
   const { values } = parseCommandArgs(args, {
@@ -43,7 +61,12 @@ export function runMetrics(args: readonly string[], io: CliIo): number {
     from: { type: 'string' },
     to: { type: 'string' },
     json: { type: 'boolean' },
+    definitions: { type: 'boolean' },
   });
+  if (values.definitions) {
+    io.out(describeDefinitions());
+    return 0;
+  }
   const from = dateOption(values.from, '--from');
   const to = dateOption(values.to, '--to');
   const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), { readOnly: true });
@@ -79,7 +102,7 @@ export function describeMetrics(report: MetricsReport): string {
   if (currencies.length === 0) sections.push('No invoices in the ledger for this period.');
   for (const currency of currencies) {
     const metrics = report.currencies[currency] as CurrencyMetrics;
-    const rows = definitions.map(([key, label, unit]) => {
+    const table = rows.map(({ key, metric: { name, unit } }) => {
       const value = metrics[key];
       let text = 'n/a';
       if (value !== null) {
@@ -88,9 +111,37 @@ export function describeMetrics(report: MetricsReport): string {
         else if (unit === 'percent') text = `${value.toFixed(2)} %`;
         else text = String(value);
       }
-      return [label, text];
+      return [name, text];
     });
-    sections.push(formatTable([currency, 'value'], rows, new Set([1])));
+    sections.push(formatTable([currency, 'value'], table, new Set([1])));
   }
   return sections.join('\n\n');
+}
+
+/** Lists every metric of the registry: a heading line, then its definition wrapped. */
+export function describeDefinitions(): string {
+  return metricRegistry
+    .map((metric) => {
+      const heading = `${metric.name} [unit: ${metric.unit}; scopes: ${metric.scopes.join(', ')}]`;
+      return [...wrap(heading, lineWidth), ...wrap(metric.definition, lineWidth, '  ')].join('\n');
+    })
+    .join('\n\n');
+}
+
+/** Breaks `text` at spaces into lines of at most `width` columns, each starting with `indent`. */
+function wrap(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    const candidate = line === '' ? indent + word : `${line} ${word}`;
+    // A single word longer than the width stays whole on its own line.
+    if (candidate.length > width && line !== '') {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }

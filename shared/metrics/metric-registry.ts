@@ -1,0 +1,232 @@
+/**
+ * The one list of the metrics that Duedesk computes, with their names and definitions.
+ *
+ * The CLI prints names and definitions from here, and the window and reports should too, so
+ * that a definition is written once. Each definition states what the code in `computedBy`
+ * computes, including when the metric is null. Edit the entry when that code changes.
+ */
+
+export type MetricUnit = 'days' | 'percent' | 'money' | 'ratio' | 'count' | 'score';
+
+/** The group a metric is computed for: one client, a risk tier, or all clients of a currency. */
+export type MetricScope = 'client' | 'tier' | 'portfolio';
+
+export interface MetricDefinition {
+  /** Stable key, equal to the field name for the metrics in `duedesk metrics --json`. */
+  readonly id: string;
+  readonly name: string;
+  /** One or two plain sentences with the formula. */
+  readonly definition: string;
+  /** 'ratio' is a share or fraction where 1 is the whole. 'percent' is already × 100. */
+  readonly unit: MetricUnit;
+  readonly scopes: readonly MetricScope[];
+  /** The module path from the repository root and the function that computes the metric. */
+  readonly computedBy: string;
+}
+
+const collectionReport = 'electron/reports/collection-metrics-report.ts collectionMetrics';
+
+export const metricRegistry: readonly MetricDefinition[] = [
+  {
+    id: 'creditSales',
+    name: 'Credit sales',
+    definition:
+      'Sum of the amounts of the issued, unvoided invoices dated in the period, both days ' +
+      'included.',
+    unit: 'money',
+    scopes: ['portfolio'],
+    computedBy: 'electron/ledger/receivables.ts creditSales',
+  },
+  {
+    id: 'beginningReceivables',
+    name: 'Beginning receivables',
+    definition:
+      'Receivables at the end of the day before the period: open invoice balances less ' +
+      'unapplied payments and credits (the aging total).',
+    unit: 'money',
+    scopes: ['portfolio'],
+    computedBy: collectionReport,
+  },
+  {
+    id: 'endingReceivables',
+    name: 'Ending receivables',
+    definition:
+      'Receivables at the end of the last day of the period: open invoice balances less ' +
+      'unapplied payments and credits (the aging total).',
+    unit: 'money',
+    scopes: ['portfolio'],
+    computedBy: collectionReport,
+  },
+  {
+    id: 'endingCurrentReceivables',
+    name: 'Ending current receivables',
+    definition:
+      'The part of the ending receivables that is not yet due: the current bucket of the ' +
+      'aging by due date at the end of the period.',
+    unit: 'money',
+    scopes: ['portfolio'],
+    computedBy: collectionReport,
+  },
+  {
+    id: 'dso',
+    name: 'DSO (days sales outstanding)',
+    definition:
+      'DSO = ending receivables ÷ credit sales in the period × days in the period. It is ' +
+      'null when credit sales are zero.',
+    unit: 'days',
+    scopes: ['portfolio'],
+    computedBy: 'shared/collection-metrics.ts dso',
+  },
+  {
+    id: 'countbackDso',
+    name: 'Count-back DSO',
+    definition:
+      'The days of the most recent credit sales that the ending receivables amount to: ' +
+      'walking back month by month from the period end, each month whose sales fit in what ' +
+      'is left adds all its days, and the month where the rest runs out adds rest ÷ its ' +
+      'sales × its days. It is null when the currency has no credit sales up to the period end.',
+    unit: 'days',
+    scopes: ['portfolio'],
+    computedBy: 'shared/collection-metrics.ts countbackDso',
+  },
+  {
+    id: 'bestPossibleDso',
+    name: 'Best possible DSO',
+    definition:
+      'The DSO if every invoice were paid on its due date: ending current receivables ÷ ' +
+      'credit sales × days in the period. It is null when credit sales are zero.',
+    unit: 'days',
+    scopes: ['portfolio'],
+    computedBy: 'shared/collection-metrics.ts bestPossibleDso',
+  },
+  {
+    id: 'averageDaysDelinquent',
+    name: 'Average days delinquent',
+    definition:
+      'Average days delinquent = DSO − best possible DSO. It is null when either is null.',
+    unit: 'days',
+    scopes: ['portfolio'],
+    computedBy: 'shared/collection-metrics.ts averageDaysDelinquent',
+  },
+  {
+    id: 'cei',
+    name: 'CEI (collection effectiveness index)',
+    definition:
+      'CEI = (beginning receivables + credit sales − ending receivables) ÷ (beginning ' +
+      'receivables + credit sales − ending current receivables) × 100. It is null when the ' +
+      'denominator is zero.',
+    unit: 'percent',
+    scopes: ['portfolio'],
+    computedBy: 'shared/collection-metrics.ts cei',
+  },
+  {
+    id: 'settledInvoices',
+    name: 'Invoices settled',
+    definition:
+      'Number of issued, unvoided invoices whose payment and credit allocations add up to ' +
+      'their amount and whose last allocation falls in the period.',
+    unit: 'count',
+    scopes: ['portfolio'],
+    computedBy: 'electron/ledger/receivables.ts settledInvoices',
+  },
+  {
+    id: 'averageDaysLate',
+    name: 'Average days late',
+    definition:
+      'Mean over the invoices settled in the period of days from the due date to the ' +
+      'settled date, counting early payment as 0. It is null when no invoice was settled.',
+    unit: 'days',
+    scopes: ['portfolio'],
+    computedBy: 'shared/collection-metrics.ts averageDaysLate',
+  },
+  {
+    id: 'weightedAverageDaysLate',
+    name: 'Amount-weighted average days late',
+    definition:
+      'Sum of days late × invoice amount ÷ sum of invoice amounts, over the invoices ' +
+      'settled in the period, counting early payment as 0. It is null when the amounts sum ' +
+      'to zero.',
+    unit: 'days',
+    scopes: ['portfolio', 'client'],
+    computedBy: 'shared/collection-metrics.ts averageDaysLate',
+  },
+  {
+    id: 'riskScore',
+    name: 'Customer risk score',
+    definition:
+      'Sum of whole points from capped components over the last 12 months (days late, share ' +
+      'paid over 15 days late, lateness trend, overdue share, disputes, write-offs, credit ' +
+      'limit utilisation, size band and industry), clamped to 0 to 100. With the default ' +
+      'settings, scores from 35 are medium and from 65 high, and clients with under 3 ' +
+      'settled invoices get no score.',
+    unit: 'score',
+    scopes: ['client'],
+    computedBy: 'shared/risk/risk-score.ts scoreClientRisk',
+  },
+  {
+    id: 'creditLimitUtilisation',
+    name: 'Credit limit utilisation',
+    definition:
+      "Utilisation = the client's open balance ÷ its credit limit in the scored currency, as " +
+      'of the scoring date. Risk points start above 0.8 (80%) by default, and no limit gives none.',
+    unit: 'ratio',
+    scopes: ['client'],
+    computedBy: 'shared/risk/risk-score.ts scoreClientRisk',
+  },
+  {
+    id: 'averagePaymentDays',
+    name: 'Average payment time',
+    definition:
+      'Days from the invoice date to the settled date of the invoices settled in the month, ' +
+      'weighted by invoice amount. It is null when the settled amounts sum to zero.',
+    unit: 'days',
+    scopes: ['client', 'portfolio'],
+    computedBy: 'shared/trends/payment-trends.ts monthlyTrends',
+  },
+  {
+    id: 'daysAgainstTerms',
+    name: 'Days against terms',
+    definition:
+      'Payment time less the terms (due date − invoice date), which is days from the due ' +
+      'date to the settled date, signed so early payment is negative, weighted by invoice ' +
+      'amount over the invoices settled in the month. It is null when nothing was settled.',
+    unit: 'days',
+    scopes: ['client', 'portfolio'],
+    computedBy: 'shared/trends/payment-trends.ts monthlyTrends',
+  },
+  {
+    id: 'lateShare',
+    name: 'Late payment frequency',
+    definition:
+      'Invoices settled in the month after their due date ÷ invoices settled in the month, ' +
+      'counted, not weighted. It is null when nothing was settled.',
+    unit: 'ratio',
+    scopes: ['client', 'portfolio'],
+    computedBy: 'shared/trends/payment-trends.ts monthlyTrends',
+  },
+  {
+    id: 'creditUtilisation',
+    name: 'Credit utilisation ratio',
+    definition:
+      'The open invoice balance at the end of the month ÷ the credit limit, so 1 means the ' +
+      'balance equals the limit. It is null without a positive credit limit.',
+    unit: 'ratio',
+    scopes: ['client'],
+    computedBy: 'shared/trends/payment-trends.ts monthlyTrends',
+  },
+  {
+    id: 'overdueShare',
+    name: 'Overdue share',
+    definition:
+      'Dashboard share of the open invoice balance that is past the current aging bucket at ' +
+      'the as-of date: past-current buckets ÷ all buckets. It is null when nothing is open.',
+    unit: 'ratio',
+    scopes: ['portfolio'],
+    computedBy: 'electron/handlers/report-handlers.ts reportHandlers',
+  },
+];
+
+/** Returns the registry entry with `id`, or undefined when there is none. */
+export function findMetric(id: string): MetricDefinition | undefined {
+  return metricRegistry.find((metric) => metric.id === id);
+}
