@@ -155,31 +155,36 @@ export function monthlyCreditSales(
 
 export interface SettledInvoiceRow {
   readonly invoiceId: number;
+  readonly clientId: number;
   readonly currency: string;
+  readonly invoiceDate: IsoDate;
   readonly dueDate: IsoDate;
   readonly amountCents: number;
   readonly settledDate: IsoDate;
 }
 
 /**
- * Invoices whose balance reached zero on a day in [from, to]. Allocations are positive, so the
- * balance reaches zero with the last allocation, or on the invoice date when the invoice was
- * paid in advance.
+ * Invoices whose balance reached zero on a day in [from, to], as the ledger read on `to`:
+ * allocations applied after `to` are ignored. Allocations are positive, so the balance
+ * reaches zero with the last allocation, or on the invoice date when it was paid in advance.
  */
 export function settledInvoices(db: Ledger, from: IsoDate, to: IsoDate): SettledInvoiceRow[] {
   return db
     .prepare(
       `
-    SELECT invoiceId, currency, dueDate, amountCents, settledDate FROM (
-      SELECT i.id AS invoiceId, i.currency, i.due_date AS dueDate, i.amount_cents AS amountCents,
+    SELECT invoiceId, clientId, currency, invoiceDate, dueDate, amountCents, settledDate FROM (
+      SELECT i.id AS invoiceId, i.client_id AS clientId, i.currency,
+             i.invoice_date AS invoiceDate, i.due_date AS dueDate, i.amount_cents AS amountCents,
              CASE WHEN s.last_applied < i.invoice_date THEN i.invoice_date
                   ELSE s.last_applied END AS settledDate
       FROM invoices i
       JOIN (SELECT invoice_id, SUM(amount_cents) AS allocated, MAX(applied_on) AS last_applied
-            FROM allocations WHERE voided_at IS NULL GROUP BY invoice_id) s
+            FROM allocations WHERE voided_at IS NULL AND applied_on <= @to
+            GROUP BY invoice_id) s
         ON s.invoice_id = i.id
       WHERE i.voided_at IS NULL AND i.status = 'issued' AND s.allocated = i.amount_cents
-    ) WHERE settledDate BETWEEN ? AND ?`,
+        AND i.invoice_date <= @to
+    ) settled WHERE settledDate BETWEEN @from AND @to`,
     )
-    .all(from, to) as SettledInvoiceRow[];
+    .all({ from, to }) as SettledInvoiceRow[];
 }

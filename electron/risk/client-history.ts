@@ -1,7 +1,7 @@
 import { addDays, addMonths, parseIsoDate, type IsoDate } from '../../shared/calendar-date.ts';
 import type { ClientHistory, SizeBand } from '../../shared/risk/risk-score.ts';
 import type { Ledger } from '../ledger/database.ts';
-import { openInvoicesAt } from '../ledger/receivables.ts';
+import { openInvoicesAt, settledInvoices } from '../ledger/receivables.ts';
 
 export interface ClientRiskInput {
   readonly clientId: number;
@@ -59,32 +59,7 @@ export function clientHistories(db: Ledger, asOf: IsoDate): ClientRiskInput[] {
     creditLimitCurrency: string | null;
   }[];
 
-  const settled = groupByClient(
-    db
-      .prepare(
-        `SELECT clientId, currency, invoiceDate, dueDate, amountCents, settledDate FROM (
-           SELECT i.client_id AS clientId, i.currency, i.invoice_date AS invoiceDate,
-                  i.due_date AS dueDate, i.amount_cents AS amountCents,
-                  CASE WHEN s.last_applied < i.invoice_date THEN i.invoice_date
-                       ELSE s.last_applied END AS settledDate
-           FROM invoices i
-           JOIN (SELECT invoice_id, SUM(amount_cents) AS allocated, MAX(applied_on) AS last_applied
-                 FROM allocations WHERE voided_at IS NULL AND applied_on <= @asOf
-                 GROUP BY invoice_id) s
-             ON s.invoice_id = i.id
-           WHERE i.voided_at IS NULL AND i.status = 'issued' AND s.allocated = i.amount_cents
-             AND i.invoice_date <= @asOf
-         ) WHERE settledDate BETWEEN @from AND @asOf`,
-      )
-      .all(params) as {
-      clientId: number;
-      currency: string;
-      invoiceDate: IsoDate;
-      dueDate: IsoDate;
-      amountCents: number;
-      settledDate: IsoDate;
-    }[],
-  );
+  const settled = groupByClient(settledInvoices(db, from, asOf));
 
   const open = new Map<number, { dueDate: IsoDate; balanceCents: number }[]>();
   const openBalance = new Map<number, number>();

@@ -17,6 +17,7 @@ import {
   type TrendAlertOptions,
 } from '../../shared/trends/payment-trends.ts';
 import type { Ledger } from '../ledger/database.ts';
+import { settledInvoices } from '../ledger/receivables.ts';
 
 export interface ClientTrend {
   readonly clientId: number;
@@ -220,23 +221,7 @@ function settledByMonth(
   db: Ledger,
   params: { from: IsoDate; to: IsoDate },
 ): Map<string, Map<string, SettledInvoiceFact[]>> {
-  const rows = db
-    .prepare(
-      `SELECT clientId, currency, invoiceDate, dueDate, amountCents, settledDate FROM (
-         SELECT i.client_id AS clientId, i.currency, i.invoice_date AS invoiceDate,
-                i.due_date AS dueDate, i.amount_cents AS amountCents,
-                CASE WHEN s.last_applied < i.invoice_date THEN i.invoice_date
-                     ELSE s.last_applied END AS settledDate
-         FROM invoices i
-         JOIN (SELECT invoice_id, SUM(amount_cents) AS allocated, MAX(applied_on) AS last_applied
-               FROM allocations WHERE voided_at IS NULL AND applied_on <= @to
-               GROUP BY invoice_id) s
-           ON s.invoice_id = i.id
-         WHERE i.voided_at IS NULL AND i.status = 'issued' AND s.allocated = i.amount_cents
-           AND i.invoice_date <= @to
-       ) WHERE settledDate BETWEEN @from AND @to`,
-    )
-    .all(params) as (SettledInvoiceFact & { clientId: number; currency: string })[];
+  const rows = settledInvoices(db, params.from, params.to);
   const byKey = new Map<string, Map<string, SettledInvoiceFact[]>>();
   for (const row of rows) {
     const { invoiceDate, dueDate, settledDate, amountCents } = row;
