@@ -7,6 +7,7 @@ import { ClientPage } from './pages/clients/client-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { ImportPage } from './pages/import/import-page.tsx';
 import { RiskPage } from './pages/risk/risk-page.tsx';
+import { TrendsPage } from './pages/trends/trends-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
 import { useRouteStore, type Route } from './state/route-store.ts';
 
@@ -52,6 +53,8 @@ function PageFor({ route }: { route: Route }) {
       return <ClientPage key={route.clientId} clientId={route.clientId} />;
     case 'risk':
       return <RiskPage />;
+    case 'trends':
+      return <TrendsPage />;
     case 'import':
       return <ImportPage />;
     case 'settings':

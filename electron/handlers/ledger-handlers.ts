@@ -5,6 +5,7 @@ import type { LedgerContext } from './ledger-context.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { riskHandlers } from './risk-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
+import { trendHandlers } from './trend-handlers.ts';
 
 /** Creates a handler for every channel of the IPC contract, served from one ledger. */
 export function createLedgerHandlers(context: LedgerContext): IpcHandlers {
@@ -12,6 +13,7 @@ export function createLedgerHandlers(context: LedgerContext): IpcHandlers {
     ...reportHandlers(context),
     ...clientHandlers(context),
     ...riskHandlers(context),
+    ...trendHandlers(context),
     ...importHandlers(context),
     ...settingsHandlers(context),
   };

@@ -8,6 +8,7 @@ const sections = [
   { page: 'aging', label: 'Aging' },
   { page: 'clients', label: 'Clients' },
   { page: 'risk', label: 'Risk' },
+  { page: 'trends', label: 'Trends' },
   { page: 'import', label: 'Import' },
   { page: 'settings', label: 'Settings' },
 ] as const;

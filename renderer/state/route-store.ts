@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: 'clients' }
   | { readonly page: 'client'; readonly clientId: number }
   | { readonly page: 'risk' }
+  | { readonly page: 'trends' }
   | { readonly page: 'import' }
   | { readonly page: 'settings' }
   | { readonly page: 'not-found'; readonly hash: string };
@@ -27,7 +28,7 @@ window.addEventListener('hashchange', () => {
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
   if (path === '' || path === 'dashboard') return { page: 'dashboard' };
-  const pages = ['aging', 'clients', 'risk', 'import', 'settings'] as const;
+  const pages = ['aging', 'clients', 'risk', 'trends', 'import', 'settings'] as const;
   const page = pages.find((candidate) => candidate === path);
   if (page !== undefined) return { page };
   const client = /^clients\/(\d{1,15})$/.exec(path);

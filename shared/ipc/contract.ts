@@ -88,6 +88,33 @@ const riskClientRow = z.object({
   utilisation: z.number().nullable(),
 });
 
+/** One month of payment trends for all clients of a currency, unrounded. */
+const trendMonth = z.object({
+  /** `YYYY-MM` */
+  month: z.string(),
+  settledInvoices: z.number().int().nonnegative(),
+  lateInvoices: z.number().int().nonnegative(),
+  settledAmountCents: cents,
+  averagePaymentDays: z.number().nullable(),
+  /** Days against terms, signed so that early payment is negative. */
+  averageDaysLate: z.number().nullable(),
+  lateShare: z.number().nullable(),
+  dso: z.number().nullable(),
+  receivablesCents: cents,
+  creditSalesCents: cents,
+  openBalanceCents: cents,
+});
+
+const trendAlertRow = z.object({
+  clientId: id,
+  code: z.string(),
+  name: z.string(),
+  /** The client's main currency, the only one its trends are measured in. */
+  currency: z.string(),
+  kind: z.enum(['days-late', 'late-share']),
+  sentence: z.string(),
+});
+
 const importOptions = z
   .object({
     file: fileRef.pick({ token: true }),
@@ -216,6 +243,16 @@ export const ipcContract = {
   'risk/report': {
     request: asOfRequest,
     response: z.object({ asOf: isoDate, clients: z.array(riskClientRow) }),
+  },
+  'trends/report': {
+    request: z.object({ from: isoDate, to: isoDate }).strict(),
+    response: z.object({
+      from: isoDate,
+      to: isoDate,
+      months: z.array(z.string()),
+      portfolio: z.record(z.string(), z.array(trendMonth)),
+      alerts: z.array(trendAlertRow),
+    }),
   },
   'import/preview': {
     request: importOptions,

@@ -14,6 +14,8 @@ describe('IPC contract schemas', () => {
     ['clients/list', { asOf: '2026-03-31' }],
     ['clients/get', { clientId: 7, asOf: '2026-03-31' }],
     ['risk/report', { asOf: '2013-12-31' }],
+    ['trends/report', { from: '2025-04-01', to: '2026-03-31' }],
+    ['trends/report', { from: '2026-03-31', to: '2026-03-31' }],
     ['import/preview', importRequest],
     ['import/run', { ...importRequest, dryRun: false, jobId }],
     ['import/cancel', { jobId }],
@@ -38,6 +40,9 @@ describe('IPC contract schemas', () => {
     ['risk/report', {}, 'missing as-of date'],
     ['risk/report', { asOf: '2013-02-29' }, 'impossible date'],
     ['risk/report', { asOf: '2013-12-31', clientId: 3 }, 'unknown key'],
+    ['trends/report', { from: '2025-04-01' }, 'missing end date'],
+    ['trends/report', { from: '2025-02-29', to: '2026-03-31' }, 'impossible date'],
+    ['trends/report', { from: '2025-04-01', to: '2026-03-31', clientId: 3 }, 'unknown key'],
     ['import/preview', { ...importRequest, file: { token: '../../etc/passwd' } }, 'path as token'],
     ['import/preview', { ...importRequest, preset: 'sage' }, 'unknown preset'],
     [

@@ -1,0 +1,34 @@
+import {
+  addDays,
+  addMonths,
+  firstOfMonth,
+  lastOfMonth,
+  type IsoDate,
+} from '../../../shared/calendar-date.ts';
+import type { IpcResponse } from '../../../shared/ipc/contract.ts';
+import { findMetric, type MetricDefinition } from '../../../shared/metrics/metric-registry.ts';
+
+export type TrendReport = IpcResponse<'trends/report'>;
+export type TrendMonth = TrendReport['portfolio'][string][number];
+export type TrendAlertRow = TrendReport['alerts'][number];
+
+/** Months the page shows, more than the two 3-month windows that the alerts compare. */
+export const trendMonths = 12;
+
+/**
+ * Returns the `trendMonths` whole months up to `asOf`. The month of the as-of date counts only when
+ * the as-of date is its last day, as on the dashboard, because a clipped month would show a
+ * DSO and averages over fewer days than the months beside it.
+ */
+export function trendPeriod(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
+  const to = asOf === lastOfMonth(asOf) ? asOf : addDays(firstOfMonth(asOf), -1);
+  return { from: addMonths(firstOfMonth(to), 1 - trendMonths), to };
+}
+
+/** Returns the registry's entry, so that the CLI and the window share titles and hints. */
+export function metric(id: string): MetricDefinition {
+  const found = findMetric(id);
+  // A renamed id would otherwise leave a column without a title, unnoticed.
+  if (found === undefined) throw new Error(`Metric ${id} not found in the metric registry.`);
+  return found;
+}
