@@ -188,7 +188,7 @@ export function trendAlerts(
       earlier: earlierLate,
       recent: recentLate,
       message:
-        `average days late rose from ${oneDecimal(earlierLate)} to ${oneDecimal(recentLate)} ` +
+        `average days against terms rose from ${oneDecimal(earlierLate)} to ${oneDecimal(recentLate)} ` +
         `over the last ${monthsText(months)}`,
     });
   }

@@ -146,7 +146,7 @@ describe('trendAlerts', () => {
     expect(alerts[0]?.earlierMonths).toEqual(['2025-01', '2025-02', '2025-03']);
     expect(alerts[0]?.recentMonths).toEqual(['2025-04', '2025-05', '2025-06']);
     expect(alerts[0]?.message).toBe(
-      'average days late rose from 4.8 to 18.0 over the last 3 months',
+      'average days against terms rose from 4.8 to 18.0 over the last 3 months',
     );
   });
 
@@ -260,7 +260,9 @@ describe('trendAlerts', () => {
     expect(trendAlerts(short)).toEqual([]);
     const alerts = trendAlerts(short, { months: 1 });
     expect(alerts.map((alert) => alert.kind)).toEqual(['days-late', 'late-share']);
-    expect(alerts[0]?.message).toBe('average days late rose from 0.0 to 40.0 over the last month');
+    expect(alerts[0]?.message).toBe(
+      'average days against terms rose from 0.0 to 40.0 over the last month',
+    );
   });
 
   it('rejects invalid options', () => {
