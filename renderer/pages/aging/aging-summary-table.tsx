@@ -10,6 +10,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { AgingTotals } from '../../../shared/aging.ts';
 import type { IpcResponse } from '../../../shared/ipc/contract.ts';
+import { AgingTotalsCells } from '../../components/aging-totals-cells.tsx';
 import { Amount } from '../../components/amount.tsx';
 import { ClientLabel } from '../../components/client-label.tsx';
 import { DataTable } from '../../components/data-table.tsx';
@@ -138,21 +139,11 @@ export function AgingSummaryTable({ summary, currency }: AgingSummaryTableProps)
           <tfoot>
             <tr>
               <th scope="row">{filtered ? 'Total of the clients shown' : 'Total'}</th>
-              {summary.bucketKeys.map((key) => (
-                <td key={key} className="numeric">
-                  <Amount cents={totals.buckets[key] ?? 0} currency={currency} />
-                </td>
-              ))}
-              <td className="numeric">
-                <Amount
-                  cents={totals.unappliedPayments + totals.unappliedCredits}
-                  currency={currency}
-                />
-              </td>
-              <td className="numeric">
-                <Amount cents={totals.total} currency={currency} />
-              </td>
-              <td className="numeric">{formatCount(totals.count)}</td>
+              <AgingTotalsCells
+                totals={totals}
+                bucketKeys={summary.bucketKeys}
+                currency={currency}
+              />
             </tr>
           </tfoot>
         )

@@ -1,7 +1,6 @@
 import type { AgingTotals } from '../../../shared/aging.ts';
-import { Amount } from '../../components/amount.tsx';
+import { AgingTotalsCells } from '../../components/aging-totals-cells.tsx';
 import { bucketLabel } from '../../format/bucket-label.ts';
-import { formatCount } from '../../format/figures.ts';
 
 interface ClientAgingTableProps {
   readonly aging: Record<string, AgingTotals>;
@@ -43,21 +42,7 @@ export function ClientAgingTable({ aging }: ClientAgingTableProps) {
           {Object.entries(aging).map(([currency, totals]) => (
             <tr key={currency}>
               <th scope="row">{currency}</th>
-              {bucketKeys.map((key) => (
-                <td key={key} className="numeric">
-                  <Amount cents={totals.buckets[key] ?? 0} currency={currency} />
-                </td>
-              ))}
-              <td className="numeric">
-                <Amount
-                  cents={totals.unappliedPayments + totals.unappliedCredits}
-                  currency={currency}
-                />
-              </td>
-              <td className="numeric">
-                <Amount cents={totals.total} currency={currency} />
-              </td>
-              <td className="numeric">{formatCount(totals.count)}</td>
+              <AgingTotalsCells totals={totals} bucketKeys={bucketKeys} currency={currency} />
             </tr>
           ))}
         </tbody>

@@ -57,4 +57,20 @@ export function useDarkScheme(): boolean {
   );
 }
 
+/**
+ * Builds the axes of a chart of days by month: month labels without grid lines, and a day
+ * scale from zero that still extends below it for negative values.
+ */
+export function daysByMonthScales(colors: ChartColors) {
+  return {
+    x: { ticks: { color: colors.text }, grid: { display: false } },
+    y: {
+      beginAtZero: true,
+      title: { display: true, text: 'days', color: colors.text },
+      ticks: { color: colors.text },
+      grid: { color: colors.grid },
+    },
+  };
+}
+
 export { Chart };

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { formatMonth } from '../../format/dates.ts';
-import { Chart, readChartColors, useDarkScheme } from './chart-theme.ts';
+import { Chart, daysByMonthScales, readChartColors, useDarkScheme } from './chart-theme.ts';
 
 interface DsoChartProps {
   readonly months: readonly { readonly month: string; readonly dso: number | null }[];
@@ -40,15 +40,7 @@ export function DsoChart({ months }: DsoChartProps) {
             },
           },
         },
-        scales: {
-          x: { ticks: { color: colors.text }, grid: { display: false } },
-          y: {
-            beginAtZero: true,
-            title: { display: true, text: 'days', color: colors.text },
-            ticks: { color: colors.text },
-            grid: { color: colors.grid },
-          },
-        },
+        scales: daysByMonthScales(colors),
       },
     });
     return () => chart.destroy();

@@ -1,7 +1,12 @@
 import { Legend } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import { formatMonth } from '../../format/dates.ts';
-import { Chart, readChartColors, useDarkScheme } from '../dashboard/chart-theme.ts';
+import {
+  Chart,
+  daysByMonthScales,
+  readChartColors,
+  useDarkScheme,
+} from '../dashboard/chart-theme.ts';
 import type { TrendMonth } from './trends-definitions.ts';
 
 // Two lines share the chart, so it needs a legend, which the dashboard's charts do not.
@@ -60,16 +65,8 @@ export function TrendChart({ months, dsoLabel, termsLabel }: TrendChartProps) {
             },
           },
         },
-        scales: {
-          x: { ticks: { color: colors.text }, grid: { display: false } },
-          y: {
-            // Days against terms go below zero when clients pay early on average.
-            beginAtZero: true,
-            title: { display: true, text: 'days', color: colors.text },
-            ticks: { color: colors.text },
-            grid: { color: colors.grid },
-          },
-        },
+        // Days against terms go below zero when clients pay early on average.
+        scales: daysByMonthScales(colors),
       },
     });
     return () => chart.destroy();
