@@ -30,7 +30,7 @@ export function rendererBuildIsStale(): boolean {
 export async function ensureRendererBuilt(): Promise<void> {
   if (!rendererBuildIsStale()) return;
   const { build } = await import('vite');
-  // Vite bundles React's development build whenever NODE_ENV says so, as vitest sets it to
+  // Vite bundles React's development build unless NODE_ENV is production, and vitest sets it to
   // "test"; that build is a third larger and renders tables far slower.
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';

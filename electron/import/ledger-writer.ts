@@ -14,7 +14,7 @@ export interface WriteCounts {
   payments: number;
   creditNotes: number;
   clients: number;
-  /** Rows whose record the ledger already holds (from an earlier import). */
+  /** Rows whose record the ledger already contains (from an earlier import). */
   alreadyInLedger: number;
   /** Rows that continue an invoice of an earlier row (one row per invoice line). */
   invoiceLines: number;
@@ -35,7 +35,7 @@ interface ExistingInvoice {
  * Writes imported records into the ledger inside the caller's transaction, recognising
  * records that an earlier import already wrote.
  *
- * Payments and credit notes carry a `source_key`: a hash of what the row says plus how many
+ * Payments and credit notes carry a `source_key`: a hash of the row's values plus how many
  * identical rows came before it in the same file. Two identical rows in one file are two
  * records; a later file that repeats them adds only what is new.
  */

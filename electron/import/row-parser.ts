@@ -17,7 +17,7 @@ export interface RowParserSettings {
   readonly currency: string | null;
   /** Terms that give the due date when a row has none. */
   readonly defaultTermsDays: number;
-  /** Date recorded for amounts a file says were paid without saying when. */
+  /** Date recorded for amounts a file reports paid without a payment date. */
   readonly paidOn: IsoDate;
 }
 

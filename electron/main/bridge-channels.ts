@@ -4,11 +4,11 @@
  * registers one handler for them and checks the sender in one place.
  */
 export const bridgeChannels = {
-  /** Renderer to main: `(channel, payload)` of the IPC contract, answered with an IpcResult. */
+  /** Renderer to main: `(channel, payload)` of the IPC contract, returning an IpcResult. */
   invoke: 'duedesk:invoke',
-  /** Renderer to main: shows the open dialog for a CSV file; answers a FileRef or null. */
+  /** Renderer to main: shows the open dialog for a CSV file; returns a FileRef or null. */
   pickCsv: 'duedesk:pick-csv',
-  /** Renderer to main: the path of a file dropped on the window; answers a FileRef. */
+  /** Renderer to main: the path of a file dropped on the window; returns a FileRef. */
   registerDropped: 'duedesk:register-dropped',
   /** Main to renderer: `(name, payload)` of an event in `ipcEvents`. */
   event: 'duedesk:event',

@@ -5,13 +5,13 @@ import { useLedgerStore } from '../state/ledger-store.ts';
 import { api } from '../transport/api.ts';
 
 export interface QueryState<T> {
-  /** The latest answer; kept while a newer request runs so that views do not flicker. */
+  /** The latest response; kept while a newer request runs so that views do not flicker. */
   readonly value: T | null;
   readonly loading: boolean;
 }
 
 /**
- * Calls a read-only channel and keeps its answer, calling again when the request changes or
+ * Calls a read-only channel and keeps its response, calling again when the request changes or
  * the ledger reports a change. Failures go to the error banner. A null request (inputs not
  * ready yet) makes no call.
  */
@@ -31,7 +31,7 @@ export function useIpcQuery<C extends IpcChannel>(
     void api()
       .invoke(channel, JSON.parse(key) as IpcRequest<C>)
       .then((result) => {
-        // An answer to a request the user has since changed would overwrite the newer one.
+        // A response to a request the user has since changed would overwrite the newer one.
         if (!current) return;
         if (result.ok) {
           setState({ value: result.value, loading: false });

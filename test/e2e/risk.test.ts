@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium || !hasIbmSample).sequential('risk page on IBM samp
   beforeAll(async () => {
     const db = openLedger(dbPath);
     try {
-      // The sample states no currency; the IBM preset's wizard run asks for one the same way.
+      // The sample states no currency; the wizard run of the IBM preset requests one the same way.
       const result = await importFile(db, ibmSamplePath, { preset: 'ibm-ar', currency: 'USD' });
       expect(result.status).toBe('imported');
       high = riskReport(db, asOf).clients.filter(

@@ -46,7 +46,7 @@ export function readChartColors(): ChartColors {
 
 const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
 
-/** True while the system asks for dark colours; charts redraw when it changes. */
+/** True while the system prefers dark colours; charts redraw when it changes. */
 export function useDarkScheme(): boolean {
   return useSyncExternalStore(
     (onChange) => {

@@ -1,4 +1,4 @@
-/** How each dashboard figure is computed, in the words shown to the user. */
+/** Definitions of the dashboard figures, in the words shown to the user. */
 export const metricDefinitions = {
   totalReceivables:
     'Open invoice balances at the end of the as-of date, less payments and credit notes ' +

@@ -116,7 +116,7 @@ function ColumnMapping({ preview }: { preview: Preview }) {
 /**
  * The first rows as the file has them, each heading naming the field its column goes into.
  * A file wider than the window scrolls sideways inside a frame short enough to keep its
- * scroll bar in view. A hint above the frame then tells the user to scroll, and the frame
+ * scroll bar in view. A hint above the frame then asks the user to scroll, and the frame
  * takes keyboard focus so that the arrow keys scroll it.
  */
 function SampleTable({ preview }: { preview: Preview }) {

@@ -3,7 +3,7 @@ import type { IpcResponse } from '../../../shared/ipc/contract.ts';
 export type RiskRow = IpcResponse<'risk/report'>['clients'][number];
 export type RiskTier = NonNullable<RiskRow['tier']>;
 
-/** How each risk figure is computed, in the words shown to the user. */
+/** Definitions of the risk figures, in the words shown to the user. */
 export const riskDefinitions = {
   score:
     'Credit risk from 0 to 100: the sum of the points of each factor, from the invoices of ' +
@@ -47,7 +47,7 @@ export const componentLabels: Readonly<Record<string, string>> = {
 
 /**
  * The explanation without its leading points ("+12: "), for tables that show the points in
- * a column of their own, starting with a capital as the sentence now stands alone.
+ * a column of their own, starting with a capital because the sentence is then on its own.
  */
 export function explanationText(explanation: string): string {
   const text = explanation.replace(/^(?:\+\d+|0): /, '');
