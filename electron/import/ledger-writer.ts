@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { creditNoteKindFromReason } from '../../shared/credit-note-kind.ts';
 import type { Ledger } from '../ledger/database.ts';
 import type {
   ClientRef,
@@ -90,8 +91,8 @@ export class LedgerWriter {
       ),
       insertCreditNote: db.prepare(
         `INSERT INTO credit_notes (client_id, number, credit_date, amount_cents, currency, reason,
-           source_key, import_batch_id, source_line, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           kind, source_key, import_batch_id, source_line, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (source_key) DO NOTHING`,
       ),
       insertPaymentAllocation: db.prepare(
@@ -301,6 +302,7 @@ export class LedgerWriter {
       credit.amountCents,
       credit.currency,
       credit.reason,
+      creditNoteKindFromReason(credit.reason),
       key,
       this.batchId,
       credit.line,

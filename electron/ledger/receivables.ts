@@ -118,12 +118,16 @@ export function unappliedAt(
   return rows;
 }
 
-/** Invoice totals per currency for invoices dated in [from, to]: the period's credit sales. */
+/**
+ * Sale invoice totals per currency for invoices dated in [from, to]: the period's credit sales.
+ * Late fees are owed but are not sales.
+ */
 export function creditSales(db: Ledger, from: IsoDate, to: IsoDate): Map<string, number> {
   const rows = db
     .prepare(
       `SELECT currency, SUM(amount_cents) AS cents FROM invoices
        WHERE invoice_date BETWEEN ? AND ? AND voided_at IS NULL AND status = 'issued'
+         AND kind = 'sale'
        GROUP BY currency`,
     )
     .all(from, to) as { currency: string; cents: number }[];
@@ -141,6 +145,7 @@ export function monthlyCreditSales(
       `SELECT currency, substr(invoice_date, 1, 7) AS month, SUM(amount_cents) AS cents
        FROM invoices
        WHERE invoice_date BETWEEN ? AND ? AND voided_at IS NULL AND status = 'issued'
+         AND kind = 'sale'
        GROUP BY currency, month`,
     )
     .all(from, to) as { currency: string; month: string; cents: number }[];
@@ -164,7 +169,7 @@ export interface SettledInvoiceRow {
 }
 
 /**
- * Invoices whose balance reached zero on a day in [from, to], as the ledger read on `to`:
+ * Sale invoices whose balance reached zero on a day in [from, to], as the ledger read on `to`:
  * allocations applied after `to` are ignored. Allocations are positive, so the balance
  * reaches zero with the last allocation, or on the invoice date when it was paid in advance.
  */
@@ -182,7 +187,8 @@ export function settledInvoices(db: Ledger, from: IsoDate, to: IsoDate): Settled
             FROM allocations WHERE voided_at IS NULL AND applied_on <= @to
             GROUP BY invoice_id) s
         ON s.invoice_id = i.id
-      WHERE i.voided_at IS NULL AND i.status = 'issued' AND s.allocated = i.amount_cents
+      WHERE i.voided_at IS NULL AND i.status = 'issued' AND i.kind = 'sale'
+        AND s.allocated = i.amount_cents
         AND i.invoice_date <= @to
     ) settled WHERE settledDate BETWEEN @from AND @to`,
     )

@@ -30,7 +30,8 @@ export function dsoByMonth(db: Ledger, asOf: IsoDate, currency: string, months =
     .prepare(
       `
     SELECT month, SUM(sales) AS sales, SUM(net) AS net FROM (
-      SELECT substr(invoice_date, 1, 7) AS month, amount_cents AS sales, amount_cents AS net
+      SELECT substr(invoice_date, 1, 7) AS month,
+             CASE kind WHEN 'sale' THEN amount_cents ELSE 0 END AS sales, amount_cents AS net
       FROM invoices
       WHERE currency = @currency AND invoice_date <= @asOf AND voided_at IS NULL
         AND status = 'issued'

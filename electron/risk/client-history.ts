@@ -34,7 +34,7 @@ export function clientHistories(db: Ledger, asOf: IsoDate): ClientRiskInput[] {
   const totals = db
     .prepare(
       `SELECT client_id AS clientId, currency, SUM(amount_cents) AS cents FROM invoices
-       WHERE invoice_date <= @asOf AND voided_at IS NULL AND status = 'issued'
+       WHERE invoice_date <= @asOf AND voided_at IS NULL AND status = 'issued' AND kind = 'sale'
        GROUP BY client_id, currency
        ORDER BY client_id, cents DESC, currency`,
     )
@@ -84,15 +84,11 @@ export function clientHistories(db: Ledger, asOf: IsoDate): ClientRiskInput[] {
       )
       .all(params) as { clientId: number; count: number }[],
   );
-  // NOTE: the ledger has no record kind for a write-off, so a credit note whose reason names
-  // one ("write-off", "written off", "bad debt") counts as a write-off.
   const writeOffs = countsByClient(
     db
       .prepare(
         `SELECT client_id AS clientId, COUNT(*) AS count FROM credit_notes
-         WHERE credit_date BETWEEN @from AND @asOf AND voided_at IS NULL
-           AND (lower(reason) LIKE '%write%off%' OR lower(reason) LIKE '%written off%'
-                OR lower(reason) LIKE '%bad debt%')
+         WHERE credit_date BETWEEN @from AND @asOf AND voided_at IS NULL AND kind = 'write-off'
          GROUP BY client_id`,
       )
       .all(params) as { clientId: number; count: number }[],

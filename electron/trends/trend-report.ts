@@ -183,6 +183,7 @@ function creditSalesByMonth(db: Ledger, params: { from: IsoDate; to: IsoDate }):
               SUM(amount_cents) AS cents
        FROM invoices
        WHERE invoice_date BETWEEN @from AND @to AND voided_at IS NULL AND status = 'issued'
+         AND kind = 'sale'
        GROUP BY client_id, currency, month`,
     )
     .all(params) as MonthAmount[];

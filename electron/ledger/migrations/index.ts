@@ -1,4 +1,5 @@
 import { initialSchema } from './0001-initial.ts';
+import { termsAndChargesSchema } from './0002-terms-and-charges.ts';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version` once applied. */
@@ -9,4 +10,5 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial ledger', sql: initialSchema },
+  { version: 2, name: 'payment terms, charges and risk assessments', sql: termsAndChargesSchema },
 ];
