@@ -93,3 +93,18 @@ export function sumCents(values: Iterable<number>): number {
   for (const value of values) total += value;
   return assertCents(total, 'total');
 }
+
+/**
+ * `cents × basisPoints ÷ 10,000`, rounded once to whole minor units, halves away from zero:
+ * 2% (200 bp) of 12,345 is 246.9, so 247; 1.5% of 10,001 is 150.015, so 150. Computed with
+ * exact integers, so no binary fraction tips a half either way.
+ */
+export function basisPointsOf(cents: number, basisPoints: number): number {
+  assertCents(cents, 'amount');
+  if (!Number.isSafeInteger(basisPoints) || basisPoints < 0) {
+    throw new RangeError(`Invalid rate ${String(basisPoints)} basis points: expected 0 or more.`);
+  }
+  const product = BigInt(Math.abs(cents)) * BigInt(basisPoints);
+  const rounded = (product * 2n + 10_000n) / 20_000n;
+  return assertCents(Math.sign(cents) * Number(rounded), 'charge');
+}
