@@ -1,13 +1,17 @@
 import { UsageError } from './cli-error.ts';
 import { processIo, type CliIo } from './io.ts';
 import { agingUsage, runAging } from './commands/aging.ts';
+import { chargesUsage, runCharges } from './commands/charges.ts';
+import { clientUsage, runClient } from './commands/client.ts';
 import { demoUsage, runDemo } from './commands/demo.ts';
 import { exportUsage, runExport } from './commands/export.ts';
 import { importUsage, runImport } from './commands/import.ts';
+import { invoiceUsage, runInvoice } from './commands/invoice.ts';
 import { metricsUsage, runMetrics } from './commands/metrics.ts';
 import { riskUsage, runRisk } from './commands/risk.ts';
 import { runServe, serveUsage } from './commands/serve.ts';
 import { runStart, startUsage } from './commands/start.ts';
+import { runTerms, termsUsage } from './commands/terms.ts';
 import { runTrends, trendsUsage } from './commands/trends.ts';
 
 interface Command {
@@ -26,6 +30,22 @@ const commands: Record<string, Command> = {
   metrics: { summary: 'DSO, CEI and days late for a period', usage: metricsUsage, run: runMetrics },
   risk: { summary: "score each client's credit risk at a date", usage: riskUsage, run: runRisk },
   trends: { summary: 'monthly payment trends and alerts', usage: trendsUsage, run: runTrends },
+  client: {
+    summary: "show or set a client's credit limit, terms, industry and size",
+    usage: clientUsage,
+    run: runClient,
+  },
+  terms: { summary: 'list or save payment-terms templates', usage: termsUsage, run: runTerms },
+  invoice: {
+    summary: 'issue an invoice under its terms, checked against the credit limit',
+    usage: invoiceUsage,
+    run: runInvoice,
+  },
+  charges: {
+    summary: 'post the discounts and late fees that payment terms call for',
+    usage: chargesUsage,
+    run: runCharges,
+  },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },
   serve: {

@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { localToday, parseIsoDate, type IsoDate } from '../../shared/calendar-date.ts';
 import { UsageError } from './cli-error.ts';
+import { parseAmount } from '../../shared/import-format/number-format.ts';
+import { minorUnitDigits } from '../../shared/money.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -42,4 +44,13 @@ export function integerOption(value: string | undefined, flag: string, fallback:
     );
   }
   return Number(value);
+}
+
+/** Reads an amount such as `5000` or `1,250.50` into minor units of `currency`. */
+export function amountOption(value: string | undefined, flag: string, currency: string): number {
+  const text = requireOption(value, flag, '1250.00');
+  const parsed = parseAmount(text, { decimal: '.', grouping: ',' }, minorUnitDigits(currency));
+  if (!parsed.ok) throw new UsageError(`Invalid ${flag} "${text}": ${parsed.reason}.`);
+  if (parsed.cents < 0) throw new UsageError(`Invalid ${flag} "${text}": expected 0 or more.`);
+  return parsed.cents;
 }

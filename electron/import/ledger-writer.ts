@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { creditNoteKindFromReason } from '../../shared/credit-note-kind.ts';
+import { findTermsTemplate } from '../terms/terms-store.ts';
 import type { Ledger } from '../ledger/database.ts';
 import type {
   ClientRef,
@@ -52,6 +53,7 @@ export class LedgerWriter {
 
   private readonly clientIds = new Map<string, number>();
   private readonly occurrences = new Map<string, number>();
+  private readonly snapshots = new Map<number, string | null>();
   private readonly statements;
   private readonly now = new Date().toISOString();
 
@@ -67,8 +69,8 @@ export class LedgerWriter {
       ),
       insertInvoice: db.prepare(
         `INSERT INTO invoices (client_id, number, invoice_date, due_date, amount_cents, currency,
-           status, terms, memo, import_batch_id, source_line, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           status, terms, terms_snapshot, memo, import_batch_id, source_line, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (number) DO NOTHING`,
       ),
       findInvoice: db.prepare(
@@ -135,6 +137,7 @@ export class LedgerWriter {
       invoice.currency,
       invoice.status,
       terms,
+      this.termsSnapshot(clientId),
       invoice.memo,
       this.batchId,
       invoice.line,
@@ -409,6 +412,24 @@ export class LedgerWriter {
     }
     this.clientIds.set(client.code, id);
     return id;
+  }
+
+  /**
+   * The JSON of the client's own payment terms, or null. An imported invoice keeps the due date
+   * of the system it came from; it takes Duedesk's discount and late-fee rules only when the
+   * client was given terms here, so importing history never charges fees nobody agreed to.
+   */
+  private termsSnapshot(clientId: number): string | null {
+    let snapshot = this.snapshots.get(clientId);
+    if (snapshot === undefined) {
+      const own = this.db
+        .prepare('SELECT terms_template_id FROM clients WHERE id = ?')
+        .pluck()
+        .get(clientId) as string | null;
+      snapshot = own === null ? null : JSON.stringify(findTermsTemplate(this.db, own));
+      this.snapshots.set(clientId, snapshot);
+    }
+    return snapshot;
   }
 
   private sourceKey(kind: string, parts: readonly string[]): string {

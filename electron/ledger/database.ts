@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { applyMigrations } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
 
 export type Ledger = Database.Database;
 
@@ -24,6 +25,7 @@ export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledge
     );
   }
   if (!options.readOnly && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (options.readOnly) upgradeBeforeReading(file);
   const db = new Database(file, { readonly: options.readOnly ?? false, fileMustExist: false });
   try {
     configureConnection(db, options.readOnly ?? false);
@@ -32,6 +34,32 @@ export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledge
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * Applies pending migrations to a ledger about to be opened read-only, because the queries of
+ * this version need its schema. A ledger that cannot be written is reported, not half-read.
+ */
+function upgradeBeforeReading(file: string): void {
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  const version = probe.pragma('user_version', { simple: true }) as number;
+  probe.close();
+  if (version >= (migrations.at(-1)?.version ?? 0)) return;
+  let writer: Ledger;
+  try {
+    writer = new Database(file, { fileMustExist: true });
+  } catch (error) {
+    throw new Error(
+      `Ledger ${file} has schema version ${version} and needs upgrading, but it cannot be ` +
+        `opened for writing (${(error as Error).message}). Copy it to a writable folder.`,
+    );
+  }
+  try {
+    configureConnection(writer, false);
+    applyMigrations(writer, file);
+  } finally {
+    writer.close();
   }
 }
 

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { addDays, parseIsoDate, type IsoDate } from '../calendar-date.ts';
 import { formatDecimal } from '../money.ts';
+import { firstIssue } from '../validation-issue.ts';
 
 /**
  * The charge for paying late, counted from the end of the grace period:
@@ -158,11 +159,7 @@ export function parseTermsSnapshot(
   }
   const parsed = paymentTermsSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new RangeError(
-      `Invoice ${invoiceNumber} has invalid terms: ${issue?.path.join('.') ?? ''} ` +
-        `${issue?.message ?? ''}`.trim(),
-    );
+    throw new RangeError(`Invoice ${invoiceNumber} has invalid terms: ${firstIssue(parsed.error)}`);
   }
   return parsed.data;
 }

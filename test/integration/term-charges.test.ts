@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+
+import { updateClientProfile } from '../../electron/clients/client-profile.ts';
+import { importFile } from '../../electron/import/import-file.ts';
+import { CreditLimitExceeded, issueInvoice } from '../../electron/invoices/invoice-entry.ts';
+import type { Ledger } from '../../electron/ledger/database.ts';
+import { creditSales, settledInvoices } from '../../electron/ledger/receivables.ts';
+import { agingReport } from '../../electron/reports/aging-report.ts';
+import { postTermCharges, termChargesDue } from '../../electron/terms/charge-posting.ts';
+import { saveTermsTemplate } from '../../electron/terms/terms-store.ts';
+import { DEFAULT_TERMS_TEMPLATES } from '../../shared/terms/payment-terms.ts';
+import { useTempFolder } from '../support/temp-ledger.ts';
+
+const temp = useTempFolder();
+
+/** A ledger with clients acme (2/10 net 30, limit 2,000.00 USD) and beta (default net 30). */
+async function ledgerWithClients(): Promise<Ledger> {
+  const { db } = temp.ledger();
+  const file = temp.file(
+    'opening.csv',
+    'Date,Due date,Invoice,Customer,Amount\n2025-12-01,2025-12-31,OLD-1,acme,10.00\n' +
+      '2025-12-01,2025-12-31,OLD-2,beta,10.00\n',
+  );
+  expect((await importFile(db, file, { currency: 'USD' })).status).toBe('imported');
+  const paid = temp.file(
+    'opening-paid.csv',
+    'Date,Customer,Invoice,Amount\n2025-12-20,acme,OLD-1,10.00\n2025-12-20,beta,OLD-2,10.00\n',
+  );
+  expect((await importFile(db, paid, { kind: 'payments', currency: 'USD' })).status).toBe(
+    'imported',
+  );
+  updateClientProfile(db, 'acme', {
+    termsId: '2-10-net-30',
+    creditLimit: { cents: 200_000, currency: 'USD' },
+  });
+  return db;
+}
+
+async function pay(db: Ledger, rows: string): Promise<void> {
+  const file = temp.file('payments.csv', `Date,Customer,Invoice,Amount\n${rows}`);
+  expect((await importFile(db, file, { kind: 'payments', currency: 'USD' })).status).toBe(
+    'imported',
+  );
+}
+
+describe('term charges posted to the ledger', () => {
+  it('posts an earned discount as a credit note that settles the invoice', async () => {
+    const db = await ledgerWithClients();
+    issueInvoice(db, {
+      clientCode: 'acme',
+      number: 'A-1',
+      invoiceDate: '2026-01-05',
+      amountCents: 100_000,
+      currency: 'USD',
+    });
+    // 2% of 1,000.00 is 20.00, so 980.00 paid on day 9 earns it.
+    await pay(db, '2026-01-14,acme,A-1,980.00\n');
+    expect(agingReport(db, '2026-01-31').currencies.USD?.total).toBe(2_000);
+
+    const posted = postTermCharges(db, '2026-01-31');
+    expect(posted).toMatchObject([
+      {
+        kind: 'early-payment-discount',
+        recordNumber: 'A-1-DISC',
+        date: '2026-01-14',
+        amountCents: 2_000,
+      },
+    ]);
+    const note = db
+      .prepare(`SELECT kind, amount_cents AS cents, credit_date AS date FROM credit_notes`)
+      .get();
+    expect(note).toEqual({ kind: 'early-payment-discount', cents: 2_000, date: '2026-01-14' });
+    expect(agingReport(db, '2026-01-31').currencies.USD?.total ?? 0).toBe(0);
+    // The discount lowers what is owed, not what was sold; the invoice settled on the 14th.
+    expect(creditSales(db, '2026-01-01', '2026-01-31').get('USD')).toBe(100_000);
+    expect(settledInvoices(db, '2026-01-01', '2026-01-31').map((row) => row.settledDate)).toEqual([
+      '2026-01-14',
+    ]);
+    expect(postTermCharges(db, '2026-12-31')).toEqual([]);
+  });
+
+  it('posts monthly interest once per month, never on earlier interest', async () => {
+    const db = await ledgerWithClients();
+    // Net 30 from 2026-01-05: due 2026-02-04, grace to 2026-02-09, 1.5% a month after.
+    const issued = issueInvoice(db, {
+      clientCode: 'beta',
+      number: 'B-1',
+      invoiceDate: '2026-01-05',
+      amountCents: 60_000,
+      currency: 'USD',
+    });
+    expect(issued.dueDate).toBe('2026-02-04');
+
+    expect(postTermCharges(db, '2026-04-30').map((fee) => [fee.date, fee.amountCents])).toEqual([
+      ['2026-03-09', 900],
+      ['2026-04-09', 900],
+    ]);
+    expect(postTermCharges(db, '2026-04-30')).toEqual([]);
+    // A month later only the third month is new, and it is 1.5% of 600.00 again: the 18.00 of
+    // interest already charged bears none.
+    expect(postTermCharges(db, '2026-05-31').map((fee) => fee.recordNumber)).toEqual(['B-1-LF3']);
+
+    const fees = db
+      .prepare(
+        `SELECT number, invoice_date AS date, due_date AS due, amount_cents AS cents, kind,
+                fee_period AS period, terms_snapshot AS terms
+         FROM invoices WHERE kind = 'late-fee' ORDER BY fee_period`,
+      )
+      .all();
+    expect(fees).toEqual([
+      {
+        number: 'B-1-LF1',
+        date: '2026-03-09',
+        due: '2026-03-09',
+        cents: 900,
+        kind: 'late-fee',
+        period: 1,
+        terms: null,
+      },
+      {
+        number: 'B-1-LF2',
+        date: '2026-04-09',
+        due: '2026-04-09',
+        cents: 900,
+        kind: 'late-fee',
+        period: 2,
+        terms: null,
+      },
+      {
+        number: 'B-1-LF3',
+        date: '2026-05-09',
+        due: '2026-05-09',
+        cents: 900,
+        kind: 'late-fee',
+        period: 3,
+        terms: null,
+      },
+    ]);
+    // The fees are owed, so aging counts them; they are not sales.
+    expect(agingReport(db, '2026-05-31').currencies.USD?.total).toBe(60_000 + 2_700);
+    expect(creditSales(db, '2026-01-01', '2026-05-31').get('USD')).toBe(60_000);
+  });
+
+  it('keeps the terms an invoice was issued under when the template changes', async () => {
+    const db = await ledgerWithClients();
+    issueInvoice(db, {
+      clientCode: 'beta',
+      number: 'B-2',
+      invoiceDate: '2026-01-05',
+      amountCents: 60_000,
+      currency: 'USD',
+    });
+    const netThirty = DEFAULT_TERMS_TEMPLATES.find((terms) => terms.id === 'net-30');
+    saveTermsTemplate(db, {
+      ...netThirty,
+      lateFee: { kind: 'monthly-interest', basisPointsPerMonth: 500 },
+    });
+    expect(termChargesDue(db, '2026-03-31').map((fee) => fee.amountCents)).toEqual([900]);
+    const later = issueInvoice(db, {
+      clientCode: 'beta',
+      number: 'B-3',
+      invoiceDate: '2026-01-05',
+      amountCents: 60_000,
+      currency: 'USD',
+    });
+    expect(later.terms.lateFee).toEqual({ kind: 'monthly-interest', basisPointsPerMonth: 500 });
+    expect(termChargesDue(db, '2026-03-31').map((fee) => fee.amountCents)).toEqual([900, 3_000]);
+  });
+
+  it('refuses an invoice over the credit limit and writes nothing', async () => {
+    const db = await ledgerWithClients();
+    issueInvoice(db, {
+      clientCode: 'acme',
+      number: 'A-2',
+      invoiceDate: '2026-02-01',
+      amountCents: 150_000,
+    });
+    const count = () => db.prepare('SELECT COUNT(*) FROM invoices').pluck().get() as number;
+    const before = count();
+    let refusal: unknown;
+    try {
+      issueInvoice(db, {
+        clientCode: 'acme',
+        number: 'A-3',
+        invoiceDate: '2026-02-02',
+        amountCents: 60_000,
+      });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(CreditLimitExceeded);
+    expect((refusal as Error).message).toBe(
+      'Invoice A-3 not issued: acme would owe $2,100.00, $100.00 over its credit limit of ' +
+        '$2,000.00. Raise the limit, take a payment first, or issue it over the limit on purpose.',
+    );
+    expect(count()).toBe(before);
+
+    const allowed = issueInvoice(db, {
+      clientCode: 'acme',
+      number: 'A-3',
+      invoiceDate: '2026-02-02',
+      amountCents: 60_000,
+      allowOverLimit: true,
+    });
+    expect(allowed.creditCheck).toMatchObject({
+      status: 'exceeds',
+      balanceAfterCents: 210_000,
+      overByCents: 10_000,
+      utilisationAfter: 1.05,
+    });
+    expect(count()).toBe(before + 1);
+    // Exactly at the limit is within it.
+    await pay(db, '2026-02-03,acme,A-3,600.00\n2026-02-03,acme,A-2,1000.00\n');
+    const atLimit = issueInvoice(db, {
+      clientCode: 'acme',
+      number: 'A-4',
+      invoiceDate: '2026-02-04',
+      amountCents: 150_000,
+    });
+    expect(atLimit.creditCheck).toMatchObject({ status: 'within', balanceAfterCents: 200_000 });
+  });
+
+  it('snapshots the client’s own terms on imported invoices, and no one else’s', async () => {
+    const db = await ledgerWithClients();
+    const file = temp.file(
+      'later.csv',
+      'Date,Due date,Invoice,Customer,Amount\n2026-03-01,2026-03-31,L-1,acme,50.00\n' +
+        '2026-03-01,2026-03-31,L-2,beta,50.00\n',
+    );
+    expect((await importFile(db, file, { currency: 'USD' })).status).toBe('imported');
+    const snapshots = db
+      .prepare(
+        `SELECT number, json_extract(terms_snapshot, '$.id') AS terms FROM invoices
+                WHERE number LIKE 'L-%' ORDER BY number`,
+      )
+      .all();
+    expect(snapshots).toEqual([
+      { number: 'L-1', terms: '2-10-net-30' },
+      { number: 'L-2', terms: null },
+    ]);
+  });
+
+  it('records a credit note whose reason names a write-off as a write-off', async () => {
+    const db = await ledgerWithClients();
+    const file = temp.file(
+      'credits.csv',
+      'Date,Customer,Amount,Description\n2026-02-01,beta,10.00,Written off: closed down\n' +
+        '2026-02-01,acme,5.00,Price correction\n',
+    );
+    expect((await importFile(db, file, { kind: 'credit_notes', currency: 'USD' })).status).toBe(
+      'imported',
+    );
+    expect(db.prepare('SELECT reason, kind FROM credit_notes ORDER BY id').all()).toEqual([
+      { reason: 'Written off: closed down', kind: 'write-off' },
+      { reason: 'Price correction', kind: 'credit' },
+    ]);
+  });
+});
