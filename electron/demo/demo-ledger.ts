@@ -4,6 +4,8 @@ import { recordAudit } from '../ledger/audit-log.ts';
 import { planClients } from './demo-clients.ts';
 import { planDemo, type DemoPlanOptions } from './demo-plan.ts';
 import { writeDemoPlan } from './demo-writer.ts';
+import { demoTermsTemplates } from './demo-terms.ts';
+import { saveTermsTemplate } from '../terms/terms-store.ts';
 import type { PaymentProfile } from './payment-behaviour.ts';
 import { SeasonalCalendar } from './seasonal-calendar.ts';
 
@@ -46,6 +48,7 @@ export function createDemoLedger(db: Database.Database, options: DemoOptions): D
   const settings = validateOptions(options);
   const create = db.transaction((): DemoSummary => {
     rejectNonEmptyLedger(db);
+    for (const terms of demoTermsTemplates) saveTermsTemplate(db, terms);
     const plan = planDemo(settings);
     const counts = writeDemoPlan(db, plan);
     const currencies = [...new Set(plan.clients.map((client) => client.country.currency))].sort();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { fromDayNumber, type IsoDate } from '../../shared/calendar-date.ts';
 import type { DemoPlan } from './demo-plan.ts';
+import { demoTermsFor } from './demo-terms.ts';
 
 export interface DemoRowCounts {
   clients: number;
@@ -43,6 +44,7 @@ class DemoWriter {
   private readonly clientIds: number[] = [];
   private readonly invoiceIds: number[] = [];
   private readonly isoDates = new Map<number, IsoDate>();
+  private readonly snapshots = new Map<number, string>();
 
   constructor(db: Database.Database) {
     this.statements = prepareStatements(db);
@@ -61,6 +63,7 @@ class DemoWriter {
         client.creditLimitCents,
         client.country.currency,
         client.termsDays,
+        demoTermsFor(client).id,
         this.createdAt(client.joinedDay),
       );
       this.clientIds[client.index] = Number(inserted.lastInsertRowid);
@@ -80,6 +83,7 @@ class DemoWriter {
         invoice.status,
         // The same terms format that imports write.
         JSON.stringify({ netDays: invoice.client.termsDays }),
+        this.termsSnapshot(invoice.client),
         invoice.memo,
         this.createdAt(invoice.invoiceDay),
       );
@@ -168,6 +172,16 @@ class DemoWriter {
     return date;
   }
 
+  /** The client's terms as JSON, serialised once per client rather than once per invoice. */
+  private termsSnapshot(client: DemoPlan['clients'][number]): string {
+    let snapshot = this.snapshots.get(client.index);
+    if (snapshot === undefined) {
+      snapshot = JSON.stringify(demoTermsFor(client));
+      this.snapshots.set(client.index, snapshot);
+    }
+    return snapshot;
+  }
+
   private createdAt(day: number): string {
     return `${this.isoDate(day)}T12:00:00.000Z`;
   }
@@ -177,13 +191,14 @@ function prepareStatements(db: Database.Database) {
   return {
     client: db.prepare(
       `INSERT INTO clients (code, name, industry, size_band, country, email, account_manager,
-         credit_limit_cents, credit_limit_currency, payment_terms_days, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         credit_limit_cents, credit_limit_currency, payment_terms_days, terms_template_id,
+         created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     invoice: db.prepare(
       `INSERT INTO invoices (client_id, number, invoice_date, due_date, amount_cents, currency,
-         status, terms, memo, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         status, terms, terms_snapshot, memo, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     creditNote: db.prepare(
       `INSERT INTO credit_notes (client_id, number, credit_date, amount_cents, currency, reason,
