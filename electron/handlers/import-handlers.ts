@@ -55,6 +55,7 @@ export function importHandlers(
           skipped: { ...result.skipped },
           errors: [...result.errors],
           errorCount: result.errorCount,
+          creditLimitWarnings: [...result.creditLimitWarnings],
         };
       } finally {
         context.jobs.delete(request.jobId);

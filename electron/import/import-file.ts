@@ -4,6 +4,7 @@ import { localToday, type IsoDate } from '../../shared/calendar-date.ts';
 import { detectDateOrder, type DateOrder } from '../../shared/import-format/date-format.ts';
 import { detectNumberFormat, type NumberFormat } from '../../shared/import-format/number-format.ts';
 import { findHeaderRow, isTotalRow } from '../../shared/import-format/table-region.ts';
+import { creditLimitWarningsForBatch } from './credit-limit-warnings.ts';
 import { recordAudit } from '../ledger/audit-log.ts';
 import type { Ledger } from '../ledger/database.ts';
 import {
@@ -88,6 +89,8 @@ export interface ImportResult {
   readonly errorCount: number;
   /** The earlier import of the same file, when there is one. */
   readonly previousImport: { batchId: number; importedAt: string } | null;
+  /** Clients the file's invoices take over their credit limit (imported or checked). */
+  readonly creditLimitWarnings: readonly string[];
 }
 
 const emptyCounts: WriteCounts = {
@@ -122,6 +125,7 @@ export async function importFile(
     counts: emptyCounts,
     skipped: {},
     previousImport: null,
+    creditLimitWarnings: [],
   };
 
   const planned = planLayout(inspection, preset, kind, options);
@@ -347,7 +351,19 @@ async function writeRows(
 
     const counts = writer.counts;
     const added = counts.invoices + counts.payments + counts.creditNotes;
-    const result = { ...base, batchId, layout, rowsRead, counts, skipped, errors, errorCount };
+    const creditLimitWarnings =
+      errorCount === 0 && counts.invoices > 0 ? creditLimitWarningsForBatch(db, batchId) : [];
+    const result = {
+      ...base,
+      batchId,
+      layout,
+      rowsRead,
+      counts,
+      skipped,
+      errors,
+      errorCount,
+      creditLimitWarnings,
+    };
     if (errorCount > 0) {
       // Rows written before the first rejection are rolled back, so none of them count.
       return rollback(db, { ...result, status: 'rejected', batchId: null, counts: emptyCounts });

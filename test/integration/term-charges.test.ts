@@ -256,3 +256,21 @@ describe('term charges posted to the ledger', () => {
     ]);
   });
 });
+
+describe('credit limit warnings on import', () => {
+  it('warns about a client the file takes over its limit, and still imports', async () => {
+    const db = await ledgerWithClients();
+    const file = temp.file(
+      'big.csv',
+      'Date,Due date,Invoice,Customer,Amount\n2026-03-01,2026-03-31,X-1,acme,1500.00\n' +
+        '2026-03-05,2026-04-04,X-2,acme,600.00\n2026-03-05,2026-04-04,X-3,beta,9000.00\n',
+    );
+    const dryRun = await importFile(db, file, { currency: 'USD', dryRun: true });
+    const warning =
+      'acme would owe $2,100.00, $100.00 over its credit limit of $2,000.00 on 2026-03-05';
+    expect(dryRun.creditLimitWarnings).toEqual([warning]);
+    const imported = await importFile(db, file, { currency: 'USD' });
+    expect(imported.status).toBe('imported');
+    expect(imported.creditLimitWarnings).toEqual([warning]);
+  });
+});

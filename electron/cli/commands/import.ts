@@ -156,6 +156,7 @@ export function describeImport(result: ImportResult): string {
   for (const [reason, count] of Object.entries(result.skipped)) {
     lines.push(`Skipped ${count} ${count === 1 ? 'row' : 'rows'}: ${reason}.`);
   }
+  for (const warning of result.creditLimitWarnings) lines.push(`Warning: ${warning}.`);
   if (result.layout) {
     const { layout } = result;
     const delimiter = layout.delimiter === '\t' ? '\\t' : layout.delimiter;

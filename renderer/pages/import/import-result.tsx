@@ -73,6 +73,16 @@ function ImportedSummary({ result }: { result: ImportResult }) {
           : `Imported as batch ${result.batchId ?? '?'}.`}{' '}
         {result.status === 'imported' && <a href="#/aging">See the aging</a>}
       </p>
+      {result.creditLimitWarnings.length > 0 && (
+        <div className="notice notice-warning" role="status">
+          <p>Over the credit limit after this file:</p>
+          <ul>
+            {result.creditLimitWarnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <table className="figure-table">
         <caption className="visually-hidden">Import summary</caption>
         <tbody>
