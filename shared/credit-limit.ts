@@ -1,6 +1,6 @@
 /**
- * Whether a new invoice keeps a client within its credit limit. The limit applies to the open
- * invoice balance in the limit's own currency; invoices in another currency are not held
+ * Checks whether a new invoice keeps a client within its credit limit. The limit applies to the
+ * open invoice balance in the limit's own currency. Invoices in another currency are not held
  * against it, because converting would need a dated rate the ledger may not have.
  */
 
@@ -49,7 +49,7 @@ export function checkCreditLimit(
   };
 }
 
-/** A warning for a check that exceeds the limit, or null. */
+/** Returns a warning for a check that exceeds the limit, or null. */
 export function creditLimitWarning(clientName: string, check: CreditLimitCheck): string | null {
   if (check.status !== 'exceeds') return null;
   const { limit } = check;

@@ -12,7 +12,7 @@ export const demoTermsTemplates: readonly PaymentTerms[] = [14, 45, 60].map((day
 }));
 
 /**
- * The terms a demo client is on: net terms of its length, except that clients who pay promptly
+ * Returns the terms a demo client is on: net terms of its length, except that clients who pay promptly
  * on 30 days are offered 2/10 net 30, as firms often reward their best payers.
  */
 export function demoTermsFor(client: ClientPlan): PaymentTerms {
@@ -20,7 +20,7 @@ export function demoTermsFor(client: ClientPlan): PaymentTerms {
     return DEFAULT_TERMS_TEMPLATES.find((terms) => terms.id === '2-10-net-30') as PaymentTerms;
   }
   if (client.termsDays === 30) return netThirty;
-  const terms = demoTermsTemplates.find((each) => each.netDays === client.termsDays);
+  const terms = demoTermsTemplates.find((template) => template.netDays === client.termsDays);
   if (terms === undefined) throw new Error(`No demo terms of ${client.termsDays} days.`);
   return terms;
 }

@@ -16,7 +16,7 @@ export interface NewInvoice {
   readonly number: string;
   readonly invoiceDate: IsoDate;
   readonly amountCents: number;
-  /** Defaults to the currency of the client's credit limit, else an error asks for one. */
+  /** Defaults to the currency of the client's credit limit; without one it must be given. */
   readonly currency?: string;
   /** A template id; defaults to the client's own terms, else the ledger's default. */
   readonly termsId?: string;
@@ -134,7 +134,7 @@ export function issueInvoice(db: Ledger, entry: NewInvoice): IssuedInvoice {
     .immediate();
 }
 
-/** The client's open invoice balance in `currency` at the end of `asOf`. */
+/** Sums the client's open invoice balances in `currency` at the end of `asOf`. */
 export function openBalance(db: Ledger, clientId: number, currency: string, asOf: IsoDate): number {
   let total = 0;
   for (const invoice of openInvoicesAt(db, asOf, { clientId })) {

@@ -70,7 +70,7 @@ export function saveTermsTemplate(db: Ledger, candidate: unknown): PaymentTerms 
   const terms = parsed.data;
   db.transaction(() => {
     const current = readTermsTemplates(db);
-    const templates = [...current.templates.filter((each) => each.id !== terms.id), terms];
+    const templates = [...current.templates.filter((kept) => kept.id !== terms.id), terms];
     writeTemplates(db, { templates, defaultId: current.defaultId });
     recordAudit(db, { action: 'save', entity: 'payment-terms', details: { terms } });
   })();
@@ -86,7 +86,7 @@ export function setDefaultTermsTemplate(db: Ledger, id: string): void {
   })();
 }
 
-/** The terms a new invoice of the client is issued under: its own, else the default. */
+/** Returns the terms a new invoice of the client is issued under: its own, else the default. */
 export function clientTerms(db: Ledger, clientId: number): PaymentTerms {
   const own = db
     .prepare('SELECT terms_template_id FROM clients WHERE id = ?')

@@ -13,7 +13,7 @@ import { useTempFolder } from '../support/temp-ledger.ts';
 
 const temp = useTempFolder();
 
-/** A ledger with clients acme (2/10 net 30, limit 2,000.00 USD) and beta (default net 30). */
+/** Opens a ledger with clients acme (2/10 net 30, limit 2,000.00 USD) and beta (default net 30). */
 async function ledgerWithClients(): Promise<Ledger> {
   const { db } = temp.ledger();
   const file = temp.file(
@@ -177,7 +177,7 @@ describe('term charges posted to the ledger', () => {
     });
     const count = () => db.prepare('SELECT COUNT(*) FROM invoices').pluck().get() as number;
     const before = count();
-    let refusal: unknown;
+    let thrown: unknown;
     try {
       issueInvoice(db, {
         clientCode: 'acme',
@@ -186,10 +186,10 @@ describe('term charges posted to the ledger', () => {
         amountCents: 60_000,
       });
     } catch (error) {
-      refusal = error;
+      thrown = error;
     }
-    expect(refusal).toBeInstanceOf(CreditLimitExceeded);
-    expect((refusal as Error).message).toBe(
+    expect(thrown).toBeInstanceOf(CreditLimitExceeded);
+    expect((thrown as Error).message).toBe(
       'Invoice A-3 not issued: acme would owe $2,100.00, $100.00 over its credit limit of ' +
         '$2,000.00. Raise the limit, take a payment first, or issue it over the limit on purpose.',
     );

@@ -59,7 +59,7 @@ export function runInvoice(args: readonly string[], io: CliIo): number {
       allowOverLimit: values['over-limit'] === true,
     });
     io.out(
-      `Issued invoice ${issued.number} due ${issued.dueDate} on ${issued.terms.name} ` +
+      `Issued invoice ${issued.number} due ${issued.dueDate} under terms ${issued.terms.id} ` +
         `(${describeTerms(issued.terms, issued.currency)}).`,
     );
     const check = issued.creditCheck;
