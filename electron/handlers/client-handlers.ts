@@ -3,6 +3,8 @@ import { IpcFailure } from '../../shared/ipc/ipc-error.ts';
 import type { IpcHandlers } from '../ipc/dispatch.ts';
 import { readSettings } from '../ledger/settings-store.ts';
 import { agingReport } from '../reports/aging-report.ts';
+import { clientTerms } from '../terms/terms-store.ts';
+import { describeTerms } from '../../shared/terms/payment-terms.ts';
 import type { LedgerContext } from './ledger-context.ts';
 
 /** Handlers of the client list and the client page. */
@@ -65,17 +67,26 @@ export function clientHandlers(
         .prepare(
           `SELECT id AS clientId, code, name, email, country, industry,
                   account_manager AS accountManager, credit_limit_cents AS creditLimitCents,
-                  payment_terms_days AS paymentTermsDays
+                  credit_limit_currency AS creditLimitCurrency,
+                  payment_terms_days AS paymentTermsDays, size_band AS sizeBand
            FROM clients WHERE id = ?`,
         )
-        .get(clientId) as Record<string, unknown> | undefined;
+        .get(clientId) as
+        | (Record<string, unknown> & { creditLimitCurrency: string | null })
+        | undefined;
       if (!client) throw new IpcFailure('not-found', `Client ${clientId} not found.`);
+      const terms = clientTerms(reader, clientId);
+      const termsSummary = {
+        id: terms.id,
+        name: terms.name,
+        description: describeTerms(terms, client.creditLimitCurrency),
+      };
       const aging = agingReport(reader, asOf, options(), false, { clientId }).currencies;
       const invoices = reader
         .prepare(
           `SELECT i.id AS invoiceId, i.number, i.invoice_date AS invoiceDate, i.due_date AS dueDate,
                   i.currency, i.amount_cents AS amountCents,
-                  i.amount_cents - COALESCE(a.applied, 0) AS balanceCents, i.status,
+                  i.amount_cents - COALESCE(a.applied, 0) AS balanceCents, i.status, i.kind,
                   CASE WHEN i.amount_cents = COALESCE(a.applied, 0)
                        THEN MAX(i.invoice_date, a.last_applied) END AS settledDate
            FROM invoices i
@@ -109,7 +120,13 @@ export function clientHandlers(
            ORDER BY credit_date DESC, id DESC`,
         )
         .all({ clientId, asOf });
-      return { client, aging, invoices, payments, creditNotes } as IpcResponse<'clients/get'>;
+      return {
+        client: { ...client, terms: termsSummary },
+        aging,
+        invoices,
+        payments,
+        creditNotes,
+      } as IpcResponse<'clients/get'>;
     },
   };
 }

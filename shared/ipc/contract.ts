@@ -202,7 +202,11 @@ export const ipcContract = {
         industry: z.string().nullable(),
         accountManager: z.string().nullable(),
         creditLimitCents: cents.nullable(),
+        creditLimitCurrency: currencyCode.nullable(),
         paymentTermsDays: z.number().int().nullable(),
+        sizeBand: z.string().nullable(),
+        /** The terms new invoices of the client are issued under. */
+        terms: z.object({ id: z.string(), name: z.string(), description: z.string() }),
       }),
       aging: z.record(z.string(), agingTotals),
       invoices: z.array(
@@ -215,6 +219,7 @@ export const ipcContract = {
           amountCents: cents,
           balanceCents: cents,
           status: z.string(),
+          kind: z.enum(['sale', 'late-fee']),
           settledDate: isoDate.nullable(),
         }),
       ),
@@ -285,6 +290,8 @@ export const ipcContract = {
       skipped: z.record(z.string(), z.number().int()),
       errors: z.array(rowError),
       errorCount: z.number().int(),
+      /** Clients the file's invoices take over their credit limit: warnings, not refusals. */
+      creditLimitWarnings: z.array(z.string()),
     }),
   },
   'import/cancel': {

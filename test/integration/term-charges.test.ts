@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { updateClientProfile } from '../../electron/clients/client-profile.ts';
+import { createLedgerHandlers } from '../../electron/handlers/ledger-handlers.ts';
+import { dispatchIpc } from '../../electron/ipc/dispatch.ts';
+import { openLedger } from '../../electron/ledger/database.ts';
 import { importFile } from '../../electron/import/import-file.ts';
 import { CreditLimitExceeded, issueInvoice } from '../../electron/invoices/invoice-entry.ts';
 import type { Ledger } from '../../electron/ledger/database.ts';
+import { ipcContract } from '../../shared/ipc/contract.ts';
 import { creditSales, settledInvoices } from '../../electron/ledger/receivables.ts';
 import { agingReport } from '../../electron/reports/aging-report.ts';
 import { postTermCharges, termChargesDue } from '../../electron/terms/charge-posting.ts';
@@ -272,5 +276,57 @@ describe('credit limit warnings on import', () => {
     const imported = await importFile(db, file, { currency: 'USD' });
     expect(imported.status).toBe('imported');
     expect(imported.creditLimitWarnings).toEqual([warning]);
+  });
+});
+
+describe('clients/get with terms and fees', () => {
+  it('sends the client’s terms, limit currency and each invoice’s kind', async () => {
+    const { db, path } = temp.ledger();
+    const file = temp.file(
+      'one.csv',
+      'Date,Due date,Invoice,Customer,Amount\n2025-12-01,2025-12-31,OLD-1,acme,10.00\n',
+    );
+    expect((await importFile(db, file, { currency: 'EUR' })).status).toBe('imported');
+    updateClientProfile(db, 'acme', {
+      termsId: 'due-on-receipt',
+      creditLimit: { cents: 500_000, currency: 'EUR' },
+      sizeBand: 'small',
+    });
+    issueInvoice(db, {
+      clientCode: 'acme',
+      number: 'A-1',
+      invoiceDate: '2026-01-05',
+      amountCents: 1_000,
+    });
+    postTermCharges(db, '2026-01-31');
+    const reader = openLedger(path, { readOnly: true });
+    const handlers = createLedgerHandlers({
+      writer: db,
+      reader,
+      path,
+      files: new Map(),
+      jobs: new Map(),
+      emit: () => undefined,
+    });
+    const answer = await dispatchIpc(handlers, 'clients/get', { clientId: 1, asOf: '2026-01-31' });
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    const value = ipcContract['clients/get'].response.parse(answer.value);
+    expect(value.client).toMatchObject({
+      creditLimitCents: 500_000,
+      creditLimitCurrency: 'EUR',
+      sizeBand: 'small',
+      terms: {
+        id: 'due-on-receipt',
+        name: 'Due on receipt',
+        description: 'due on receipt, late fee 25.00 EUR',
+      },
+    });
+    // Due on receipt with no grace: the flat 25.00 fee is charged the next day.
+    expect(value.invoices.map((row) => [row.number, row.kind, row.amountCents])).toEqual([
+      ['A-1-LF0', 'late-fee', 2_500],
+      ['A-1', 'sale', 1_000],
+      ['OLD-1', 'sale', 1_000],
+    ]);
+    reader.close();
   });
 });

@@ -4,14 +4,8 @@ import { MISSING } from '../../format/figures.ts';
 
 type Client = IpcResponse<'clients/get'>['client'];
 
-interface ClientDetailsProps {
-  readonly client: Client;
-  /** Currency to show the credit limit in; see the note in ClientPage. */
-  readonly creditLimitCurrency: string;
-}
-
 /** The client's master data as a description list. */
-export function ClientDetails({ client, creditLimitCurrency }: ClientDetailsProps) {
+export function ClientDetails({ client }: { readonly client: Client }) {
   const details: [string, string][] = [
     ['Client code', client.code],
     ['E-mail', client.email ?? MISSING],
@@ -20,14 +14,12 @@ export function ClientDetails({ client, creditLimitCurrency }: ClientDetailsProp
     ['Account manager', client.accountManager ?? MISSING],
     [
       'Credit limit',
-      client.creditLimitCents === null
+      client.creditLimitCents === null || client.creditLimitCurrency === null
         ? MISSING
-        : formatMoney(client.creditLimitCents, creditLimitCurrency),
+        : formatMoney(client.creditLimitCents, client.creditLimitCurrency),
     ],
-    [
-      'Payment terms',
-      client.paymentTermsDays === null ? MISSING : `${client.paymentTermsDays} days`,
-    ],
+    ['Size', client.sizeBand ?? MISSING],
+    ['Payment terms', `${client.terms.name}: ${client.terms.description}`],
   ];
   return (
     <dl className="detail-list">

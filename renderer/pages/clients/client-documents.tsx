@@ -14,6 +14,10 @@ type CreditNote = ClientRecord['creditNotes'][number];
 const invoiceColumn = createColumnHelper<Invoice>();
 const invoiceColumns = [
   invoiceColumn.accessor('number', { header: 'Invoice', meta: { rowHeader: true } }),
+  invoiceColumn.accessor((invoice) => (invoice.kind === 'late-fee' ? 'late fee' : 'sale'), {
+    id: 'kind',
+    header: 'Kind',
+  }),
   invoiceColumn.accessor('invoiceDate', { header: 'Invoice date' }),
   invoiceColumn.accessor('dueDate', { header: 'Due date' }),
   invoiceColumn.accessor((invoice) => invoiceStatusLabel(invoice), {

@@ -1,8 +1,6 @@
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
-import type { IpcResponse } from '../../../shared/ipc/contract.ts';
 import { useAsOfStore } from '../../state/as-of-store.ts';
-import { useLedgerStore } from '../../state/ledger-store.ts';
 import { ClientAgingTable } from './client-aging-table.tsx';
 import { ClientDetails } from './client-details.tsx';
 import { ClientRisk } from './client-risk.tsx';
@@ -10,7 +8,6 @@ import { CreditNoteTable, InvoiceTable, PaymentTable } from './client-documents.
 
 export function ClientPage({ clientId }: { clientId: number }) {
   const asOf = useAsOfStore((state) => state.asOf);
-  const homeCurrency = useLedgerStore((state) => state.settings?.homeCurrency);
   const { value, loading } = useIpcQuery('clients/get', { clientId, asOf });
   if (value === null) {
     return (
@@ -33,10 +30,7 @@ export function ClientPage({ clientId }: { clientId: number }) {
       <PageHeading title={value.client.name} asOf={asOf} />
       <section className="panel" aria-labelledby="client-details-heading">
         <h2 id="client-details-heading">Details</h2>
-        <ClientDetails
-          client={value.client}
-          creditLimitCurrency={guessCreditLimitCurrency(value, homeCurrency ?? 'USD')}
-        />
+        <ClientDetails client={value.client} />
       </section>
       <section className="panel" aria-labelledby="client-aging-heading">
         <h2 id="client-aging-heading">Aging</h2>
@@ -67,14 +61,4 @@ export function ClientPage({ clientId }: { clientId: number }) {
       </section>
     </section>
   );
-}
-
-/**
- * NOTE: clients/get sends the credit limit without its currency, although the ledger stores
- * one. Until the contract carries it, the limit is shown in the currency of the client's
- * invoices when they all share one, else in the home currency.
- */
-function guessCreditLimitCurrency(record: IpcResponse<'clients/get'>, home: string): string {
-  const currencies = new Set(record.invoices.map((invoice) => invoice.currency));
-  return currencies.size === 1 ? ([...currencies][0] as string) : home;
 }
