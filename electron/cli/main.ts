@@ -13,6 +13,7 @@ import { runServe, serveUsage } from './commands/serve.ts';
 import { runStart, startUsage } from './commands/start.ts';
 import { runTerms, termsUsage } from './commands/terms.ts';
 import { runTrends, trendsUsage } from './commands/trends.ts';
+import { runWriteOff, writeOffUsage } from './commands/write-off.ts';
 
 interface Command {
   readonly summary: string;
@@ -27,7 +28,11 @@ const commands: Record<string, Command> = {
     run: runImport,
   },
   aging: { summary: 'age open receivables at a date', usage: agingUsage, run: runAging },
-  metrics: { summary: 'DSO, CEI and days late for a period', usage: metricsUsage, run: runMetrics },
+  metrics: {
+    summary: 'DSO, CEI, days late and management metrics for a period',
+    usage: metricsUsage,
+    run: runMetrics,
+  },
   risk: { summary: "score each client's credit risk at a date", usage: riskUsage, run: runRisk },
   trends: { summary: 'monthly payment trends and alerts', usage: trendsUsage, run: runTrends },
   client: {
@@ -45,6 +50,11 @@ const commands: Record<string, Command> = {
     summary: 'post the discounts and late fees that payment terms call for',
     usage: chargesUsage,
     run: runCharges,
+  },
+  'write-off': {
+    summary: 'write off what is left of an invoice',
+    usage: writeOffUsage,
+    run: runWriteOff,
   },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },

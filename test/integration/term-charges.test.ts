@@ -6,6 +6,8 @@ import { dispatchIpc } from '../../electron/ipc/dispatch.ts';
 import { openLedger } from '../../electron/ledger/database.ts';
 import { importFile } from '../../electron/import/import-file.ts';
 import { CreditLimitExceeded, issueInvoice } from '../../electron/invoices/invoice-entry.ts';
+import { writeOffInvoice } from '../../electron/invoices/write-off.ts';
+import { clientHistories } from '../../electron/risk/client-history.ts';
 import type { Ledger } from '../../electron/ledger/database.ts';
 import { ipcContract } from '../../shared/ipc/contract.ts';
 import { creditSales, settledInvoices } from '../../electron/ledger/receivables.ts';
@@ -328,5 +330,30 @@ describe('clients/get with terms and fees', () => {
       ['OLD-1', 'sale', 1_000],
     ]);
     reader.close();
+  });
+});
+
+describe('write-offs', () => {
+  it('writes off the balance left, once, and the risk history counts it', async () => {
+    const db = await ledgerWithClients();
+    issueInvoice(db, {
+      clientCode: 'beta',
+      number: 'B-9',
+      invoiceDate: '2026-01-05',
+      amountCents: 60_000,
+      currency: 'USD',
+    });
+    await pay(db, '2026-02-01,beta,B-9,100.00\n');
+    expect(() => writeOffInvoice(db, 'B-9', '2026-01-01', 'Closed down')).toThrow(
+      'Invoice B-9 is dated 2026-01-05, after the write-off date 2026-01-01',
+    );
+    const written = writeOffInvoice(db, 'B-9', '2026-06-30', 'Closed down');
+    expect(written).toMatchObject({ number: 'B-9-WO', amountCents: 50_000, currency: 'USD' });
+    expect(() => writeOffInvoice(db, 'B-9', '2026-07-01', 'Again')).toThrow(
+      'Invoice B-9 has no balance left on 2026-07-01: there is nothing to write off.',
+    );
+    expect(agingReport(db, '2026-06-30').currencies.USD?.total ?? 0).toBe(0);
+    const beta = clientHistories(db, '2026-06-30').find((client) => client.code === 'beta');
+    expect(beta?.history.writeOffsLast12Months).toBe(1);
   });
 });
