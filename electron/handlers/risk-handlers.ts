@@ -1,13 +1,33 @@
+import type { IpcResponse } from '../../shared/ipc/contract.ts';
 import type { IpcHandlers } from '../ipc/dispatch.ts';
+import { readRiskSettings } from '../ledger/risk-settings-store.ts';
 import { readSettings } from '../ledger/settings-store.ts';
 import { agingReport } from '../reports/aging-report.ts';
 import { riskReport } from '../risk/risk-report.ts';
+import { segmentationReport, type SegmentClient } from '../risk/segmentation-report.ts';
 import type { LedgerContext } from './ledger-context.ts';
 
-/** Handlers of the risk page and the client page's risk score. */
-export function riskHandlers(context: LedgerContext): Pick<IpcHandlers, 'risk/report'> {
+/** Handlers of the risk page and the client page's risk score, with the stored settings. */
+export function riskHandlers(
+  context: LedgerContext,
+): Pick<IpcHandlers, 'risk/report' | 'risk/segmentation'> {
   const { reader } = context;
   return {
+    'risk/segmentation': ({ asOf }) => {
+      const report = segmentationReport(reader, asOf, readRiskSettings(reader));
+      return {
+        asOf,
+        previousQuarterEnd: report.previousQuarterEnd,
+        tierThresholds: { ...report.config.tierThresholds },
+        tierPolicies: report.config.tierPolicies,
+        clients: report.clients.map(segmentRow),
+        tierMix: report.tierMix.map((point) => ({
+          date: point.date,
+          counts: point.counts,
+          byCurrency: point.byCurrency,
+        })),
+      };
+    },
     'risk/report': ({ asOf }) => {
       const settings = readSettings(reader);
       const options = { basis: settings.agingBasis, bounds: settings.agingBounds };
@@ -27,7 +47,7 @@ export function riskHandlers(context: LedgerContext): Pick<IpcHandlers, 'risk/re
             .all() as { clientId: number; cents: number; currency: string | null }[]
         ).map((row) => [row.clientId, row]),
       );
-      const clients = riskReport(reader, asOf).clients.map((client) => {
+      const clients = riskReport(reader, asOf, readRiskSettings(reader)).clients.map((client) => {
         const { risk, currency } = client;
         const totals = aged.get(client.clientId)?.[currency];
         const buckets = Object.entries(totals?.buckets ?? {});
@@ -62,5 +82,33 @@ export function riskHandlers(context: LedgerContext): Pick<IpcHandlers, 'risk/re
       });
       return { asOf, clients };
     },
+  };
+}
+
+function segmentRow(client: SegmentClient): IpcResponse<'risk/segmentation'>['clients'][number] {
+  const { risk, previous } = client;
+  const scored = risk.status === 'scored' ? risk : null;
+  return {
+    clientId: client.clientId,
+    code: client.code,
+    name: client.name,
+    currency: client.currency,
+    status: risk.status,
+    score: scored?.score ?? null,
+    tier: scored?.tier ?? null,
+    components: scored ? scored.components.map((part) => ({ ...part })) : [],
+    settledInvoices: risk.status === 'scored' ? null : risk.settledInvoices,
+    needed: risk.status === 'scored' ? null : risk.needed,
+    balanceCents: client.balanceCents,
+    overdueCents: client.overdueCents,
+    creditLimitCents: client.creditLimitCents,
+    utilisation: client.utilisation,
+    twelveMonthSalesCents: client.twelveMonthSalesCents,
+    policyCreditLimitCents: client.policyCreditLimitCents,
+    previousStatus: previous?.status ?? 'not-invoiced',
+    previousScore: previous?.status === 'scored' ? previous.score : null,
+    previousTier: previous?.status === 'scored' ? previous.tier : null,
+    rose: client.rose,
+    suggestions: client.suggestions.map((suggestion) => ({ ...suggestion })),
   };
 }

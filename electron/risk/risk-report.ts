@@ -41,8 +41,16 @@ export function riskReport(
       risk: scoreClientRisk(history, asOf, settings),
     }),
   );
-  clients.sort((a, b) => sortKey(b.risk) - sortKey(a.risk) || a.code.localeCompare(b.code));
+  clients.sort(compareClientRisk);
   return { asOf, clients };
+}
+
+/** Orders clients as the report does: highest score first, unscored by settled invoices, code. */
+export function compareClientRisk(
+  a: Pick<ClientRisk, 'code' | 'risk'>,
+  b: Pick<ClientRisk, 'code' | 'risk'>,
+): number {
+  return sortKey(b.risk) - sortKey(a.risk) || a.code.localeCompare(b.code);
 }
 
 /** Places scores (0 to 100) above unscored clients, which sort below -1 by settled invoices. */

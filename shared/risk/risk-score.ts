@@ -175,10 +175,17 @@ export function scoreClientRisk(
     };
   }
   const { weights } = settings;
+  // Days late are computed once per invoice: three components read them, and validating the
+  // dates each time was most of the cost of scoring a year of month ends.
+  const settled: LateInvoice[] = history.settledInvoices.map((invoice) => ({
+    settledDate: invoice.settledDate,
+    amountCents: invoice.amountCents,
+    daysLate: daysLate(invoice.dueDate, invoice.settledDate),
+  }));
   const components: RiskComponent[] = [
-    daysLateComponent(history, weights),
-    lateShareComponent(history, weights),
-    trendComponent(history, asOf, weights),
+    daysLateComponent(settled, weights),
+    lateShareComponent(settled, weights),
+    trendComponent(settled, asOf, weights),
     overdueComponent(history, asOf, weights),
     countComponent(
       'disputes',
@@ -216,8 +223,15 @@ export function weightedPoints(units: number, weight: LinearWeight): number {
   return Math.round(Math.min(weight.cap, units * weight.pointsPerUnit));
 }
 
-function daysLateComponent(history: ClientHistory, weights: RiskWeights): RiskComponent {
-  const average = weightedDaysLate(history.settledInvoices) ?? 0;
+/** A settled invoice with its days late worked out. */
+interface LateInvoice {
+  readonly settledDate: IsoDate;
+  readonly amountCents: number;
+  readonly daysLate: number;
+}
+
+function daysLateComponent(settled: readonly LateInvoice[], weights: RiskWeights): RiskComponent {
+  const average = weightedDaysLate(settled) ?? 0;
   const points = weightedPoints(average, weights.daysLate);
   return {
     id: 'days-late',
@@ -228,11 +242,8 @@ function daysLateComponent(history: ClientHistory, weights: RiskWeights): RiskCo
   };
 }
 
-function lateShareComponent(history: ClientHistory, weights: RiskWeights): RiskComponent {
-  const settled = history.settledInvoices;
-  const late = settled.filter(
-    (invoice) => daysLate(invoice.dueDate, invoice.settledDate) > weights.lateShareDays,
-  ).length;
+function lateShareComponent(settled: readonly LateInvoice[], weights: RiskWeights): RiskComponent {
+  const late = settled.filter((invoice) => invoice.daysLate > weights.lateShareDays).length;
   const share = late / settled.length;
   const points = weightedPoints(share, weights.lateShare);
   return {
@@ -245,13 +256,13 @@ function lateShareComponent(history: ClientHistory, weights: RiskWeights): RiskC
 }
 
 function trendComponent(
-  history: ClientHistory,
+  settled: readonly LateInvoice[],
   asOf: IsoDate,
   weights: RiskWeights,
 ): RiskComponent {
   const recentFrom = addMonths(asOf, -trendRecentMonths);
-  const recent = history.settledInvoices.filter((invoice) => invoice.settledDate > recentFrom);
-  const earlier = history.settledInvoices.filter((invoice) => invoice.settledDate <= recentFrom);
+  const recent = settled.filter((invoice) => invoice.settledDate > recentFrom);
+  const earlier = settled.filter((invoice) => invoice.settledDate <= recentFrom);
   const recentAverage = weightedDaysLate(recent);
   const earlierAverage = weightedDaysLate(earlier);
   // NOTE: one invoice in a window is enough for a comparison, so a single late payment can
@@ -370,13 +381,8 @@ function industryComponent(industry: string | null, weights: RiskWeights): RiskC
   };
 }
 
-function weightedDaysLate(settled: readonly SettledInvoice[]): number | null {
-  return averageDaysLate(
-    settled.map((invoice) => ({
-      daysLate: daysLate(invoice.dueDate, invoice.settledDate),
-      amountCents: invoice.amountCents,
-    })),
-  ).weighted;
+function weightedDaysLate(settled: readonly LateInvoice[]): number | null {
+  return averageDaysLate(settled).weighted;
 }
 
 function validateSettings(settings: RiskSettings): void {

@@ -144,7 +144,8 @@ describe('duedesk risk', () => {
     const tableIo = { out: (text: string) => table.push(text), err: io.err };
     expect(await runCli(['risk', '--db', path, '--as-of', '2026-03-31'], tableIo)).toBe(0);
     expect(table.join('\n')).toMatch(
-      /^Client risk as of 2026-03-31\n\ncode\s+client\s+score\s+tier/,
+      /^Client risk as of 2026-03-31\n\nTiers: low below 35, medium from 35, high from 65\./,
     );
+    expect(table.join('\n')).toMatch(/\ncode\s+client\s+score\s+balance\s+overdue\s+limit/);
   });
 });

@@ -4,6 +4,7 @@ import {
   componentLabels,
   explanationText,
   riskDefinitions,
+  tierDefinition,
   tierLabels,
 } from '../risk/risk-definitions.ts';
 
@@ -14,6 +15,8 @@ import {
  */
 export function ClientRisk({ clientId, asOf }: { clientId: number; asOf: string }) {
   const { value, loading } = useIpcQuery('risk/report', { asOf });
+  const settings = useIpcQuery('risk/settings/get', {}).value;
+  const tierText = settings === null ? '' : tierDefinition(settings.tierThresholds);
   if (value === null) {
     return <p className="placeholder">{loading ? 'Loading the score…' : 'No score to show.'}</p>;
   }
@@ -36,7 +39,7 @@ export function ClientRisk({ clientId, asOf }: { clientId: number; asOf: string 
           <dt>Score</dt>
           <dd>{row.score} of 100</dd>
         </div>
-        <div title={riskDefinitions.tier}>
+        <div title={tierText}>
           <dt>Tier</dt>
           <dd>{tierLabels[row.tier]}</dd>
         </div>
@@ -69,7 +72,7 @@ export function ClientRisk({ clientId, asOf }: { clientId: number; asOf: string 
         </table>
       </div>
       <p className="hint table-note" id="client-risk-definition">
-        {riskDefinitions.score} {riskDefinitions.tier}
+        {riskDefinitions.score} {tierText}
       </p>
     </>
   );

@@ -18,13 +18,17 @@ import { matchesSearch } from '../../format/search-text.ts';
 import { useAsOfStore } from '../../state/as-of-store.ts';
 import { useCurrency } from '../../state/currency-store.ts';
 import { navigate } from '../../state/route-store.ts';
+import { RisingClients } from './rising-clients.tsx';
 import {
   riskDefinitions,
+  tierDefinition,
   tierLabels,
   tierOrder,
   type RiskRow,
   type RiskTier,
 } from './risk-definitions.ts';
+import { TierMixPanel } from './tier-mix-panel.tsx';
+import { TierPolicyTable } from './tier-policy-table.tsx';
 
 const column = createColumnHelper<RiskRow>();
 
@@ -76,7 +80,27 @@ const moneyColumns = [
     sortUndefined: 'last',
     meta: { numeric: true },
   }),
+  column.accessor((row) => changeText(row), {
+    id: 'change',
+    header: heading('Change', riskDefinitions.change),
+    cell: (context) =>
+      context.row.original.rose ? (
+        <strong className="tier-rose">{context.getValue()}</strong>
+      ) : (
+        context.getValue()
+      ),
+  }),
 ];
+
+/** Describes the tier at the previous quarter end and whether the tier rose or fell since. */
+function changeText(row: RiskRow): string {
+  if (row.previousStatus === 'not-invoiced') return 'New client';
+  if (row.previousTier === null) return row.tier === null ? 'Unscored' : 'First score';
+  const before = tierLabels[row.previousTier].replace(' risk', '').toLowerCase();
+  if (row.tier === null) return `Was ${before}`;
+  if (row.rose) return `Rose from ${before}`;
+  return row.tier === row.previousTier ? `Same (${before})` : `Fell from ${before}`;
+}
 
 const scoredColumns = [
   clientColumn,
@@ -104,7 +128,7 @@ const unscoredColumns = [
 export function RiskPage() {
   const asOf = useAsOfStore((state) => state.asOf);
   const currency = useCurrency();
-  const { value, loading } = useIpcQuery('risk/report', { asOf });
+  const { value, loading } = useIpcQuery('risk/segmentation', { asOf });
   const [search, setSearch] = useState('');
   // One order for every section, so that a heading clicked in one sorts them all alike.
   const [sorting, setSorting] = useState<SortingState>([{ id: 'score', desc: true }]);
@@ -127,8 +151,9 @@ export function RiskPage() {
         </label>
       </div>
       <p className="hint table-note" id="risk-definitions">
-        Score: {riskDefinitions.score} {riskDefinitions.tier} Utilisation:{' '}
-        {riskDefinitions.utilisation}
+        Score: {riskDefinitions.score} {value ? tierDefinition(value.tierThresholds) : ''}{' '}
+        Utilisation: {riskDefinitions.utilisation}
+        {value ? ` Change: compared with ${value.previousQuarterEnd}.` : ''}
       </p>
       {value === null || currency === null ? (
         <p className="placeholder">{loading ? 'Loading the scores…' : 'No scores to show.'}</p>
@@ -138,6 +163,9 @@ export function RiskPage() {
         <p className="placeholder">No client has {currency} as its main currency.</p>
       ) : (
         <>
+          <TierPolicyTable policies={value.tierPolicies} />
+          <TierMixPanel points={value.tierMix} currency={currency} />
+          <RisingClients rows={rows} previousQuarterEnd={value.previousQuarterEnd} />
           {tierOrder.map((tier) => (
             <TierSection
               key={tier}

@@ -5,6 +5,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { reportError, reportThrown } from '../../state/error-store.ts';
 import { useLedgerStore } from '../../state/ledger-store.ts';
 import { api } from '../../transport/api.ts';
+import { RiskSettingsSection } from './risk-settings-form.tsx';
 import {
   draftFrom,
   validateDraft,
@@ -32,6 +33,7 @@ export function SettingsPage() {
       <p role="status" className="save-status">
         {saved ? 'Settings saved.' : ''}
       </p>
+      <RiskSettingsSection />
     </section>
   );
 }
