@@ -25,14 +25,15 @@ export interface MetricDefinition {
 }
 
 const collectionReport = 'electron/reports/collection-metrics-report.ts collectionMetrics';
+const managementMetrics = 'shared/metrics/management-metrics.ts';
 
 export const metricRegistry: readonly MetricDefinition[] = [
   {
     id: 'creditSales',
     name: 'Credit sales',
     definition:
-      'Sum of the amounts of the issued, unvoided invoices dated in the period, both days ' +
-      'included.',
+      'Sum of the amounts of the issued, unvoided sale invoices dated in the period, both ' +
+      'days included. Late fees are owed but are not sales, so they are left out.',
     unit: 'money',
     scopes: ['portfolio'],
     computedBy: 'electron/ledger/receivables.ts creditSales',
@@ -123,8 +124,10 @@ export const metricRegistry: readonly MetricDefinition[] = [
     id: 'settledInvoices',
     name: 'Invoices settled',
     definition:
-      'Number of issued, unvoided invoices whose payment and credit allocations add up to ' +
-      'their amount and whose last allocation falls in the period.',
+      'Number of issued, unvoided sale invoices (late fees left out) whose payment and credit ' +
+      'allocations applied by the end of the period add up to their amount and whose settled ' +
+      'date, the day of their last allocation or their invoice date when paid in advance, ' +
+      'falls in the period.',
     unit: 'count',
     scopes: ['portfolio'],
     computedBy: 'electron/ledger/receivables.ts settledInvoices',
@@ -152,11 +155,11 @@ export const metricRegistry: readonly MetricDefinition[] = [
   },
   {
     id: 'riskScore',
-    name: 'Customer risk score',
+    name: 'Risk score',
     definition:
       'Sum of whole points from capped components over the last 12 months (days late, share ' +
       'paid over 15 days late, lateness trend, overdue share, disputes, write-offs, credit ' +
-      'limit utilisation, size band and industry), clamped to 0 to 100. With the default ' +
+      'limit utilisation above 80%, size band and industry), clamped to 0 to 100. With the default ' +
       'settings, scores from 35 are medium and from 65 high, and clients with under 3 ' +
       'settled invoices get no score.',
     unit: 'score',
@@ -164,18 +167,127 @@ export const metricRegistry: readonly MetricDefinition[] = [
     computedBy: 'shared/risk/risk-score.ts scoreClientRisk',
   },
   {
+    id: 'customerRiskScore',
+    name: 'Customer risk score',
+    definition:
+      'For a client, its risk score as of the period end, in its main currency. For a tier ' +
+      'or the portfolio of a currency, the plain mean of the scores of its scored clients ' +
+      'whose main currency that is. It is null when no client of the group is scored.',
+    unit: 'score',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} meanRiskScore`,
+  },
+  {
     id: 'creditLimitUtilisation',
     name: 'Credit limit utilisation',
     definition:
-      "Utilisation = the client's open balance ÷ its credit limit in the scored currency, as " +
-      'of the scoring date. Risk points start above 0.8 (80%) by default, and no limit gives none.',
-    unit: 'ratio',
-    scopes: ['client'],
-    computedBy: 'shared/risk/risk-score.ts scoreClientRisk',
+      'Open invoice balance (sale invoices and late fees) at the end of the period ÷ credit ' +
+      'limit × 100. For a tier or the portfolio: Σ balances in the currency of the clients ' +
+      'with a positive limit in it ÷ Σ their limits × 100. Null without such a client.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} creditLimitUtilisation`,
+  },
+  {
+    id: 'creditUtilisationRatio',
+    name: 'Credit utilisation ratio',
+    definition:
+      'The mean utilisation over the month ends of the period, the last being its end date: ' +
+      'Σ open invoice balances at those month ends ÷ (Σ credit limits × months) × 100, over ' +
+      'the clients with a positive limit in the currency. Null without such a client.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} creditUtilisationRatio`,
+  },
+  {
+    id: 'paymentTermCompliance',
+    name: 'Payment term compliance',
+    definition:
+      'Sale invoices settled in the period on or before their due date plus the grace days ' +
+      'of their terms snapshot (0 without one) ÷ sale invoices settled in the period × 100. ' +
+      'Null when none was settled.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} paymentTermCompliance`,
+  },
+  {
+    id: 'latePaymentFrequency',
+    name: 'Late payment frequency',
+    definition:
+      'Sale invoices settled in the period after their due date, grace days ignored, ÷ sale ' +
+      'invoices settled in the period × 100, counted, not weighted. Null when none was settled.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} latePaymentFrequency`,
+  },
+  {
+    id: 'earlyPaymentDiscountUsage',
+    name: 'Early payment discount usage',
+    definition:
+      'Of the sale invoices settled in the period whose terms snapshot offered a discount, ' +
+      'those with an early-payment-discount credit note allocated by the period end ÷ all ' +
+      'of them × 100. Null when no settled invoice was offered a discount.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} earlyPaymentDiscountUsage`,
+  },
+  {
+    id: 'discountsTakenCents',
+    name: 'Discounts taken',
+    definition:
+      'Sum of the early-payment-discount credit allocated by the period end to the settled ' +
+      'invoices counted in early payment discount usage. Null when no settled invoice was ' +
+      'offered a discount.',
+    unit: 'money',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} earlyPaymentDiscountUsage`,
+  },
+  {
+    id: 'latePaymentPenaltyEffectiveness',
+    name: 'Late payment penalty effectiveness',
+    definition:
+      'Of the sale invoices whose first late fee was charged in the period, those whose own ' +
+      "balance was zero or less at the end of the fee's date + 30 days, or of the period end " +
+      'when that comes first, ÷ all of them × 100. Null when no first fee was charged in the ' +
+      'period.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} latePaymentPenaltyEffectiveness`,
+  },
+  {
+    id: 'lateFeesChargedCents',
+    name: 'Late fees charged',
+    definition:
+      'Sum of the amounts of the issued, unvoided late-fee invoices dated in the period. ' +
+      'Null when no late fee was charged in the period.',
+    unit: 'money',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} lateFeeTotals`,
+  },
+  {
+    id: 'lateFeesCollectedCents',
+    name: 'Late fees collected',
+    definition:
+      'Sum of the payment and credit allocations applied by the period end to the late fees ' +
+      'charged in the period. Null when no late fee was charged in the period.',
+    unit: 'money',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} lateFeeTotals`,
+  },
+  {
+    id: 'averagePaymentTime',
+    name: 'Average payment time',
+    definition:
+      'Days from the invoice date to the settled date of the sale invoices settled in the ' +
+      'period, weighted by invoice amount: Σ days × amount ÷ Σ amounts. Null when none was ' +
+      'settled.',
+    unit: 'days',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${managementMetrics} averagePaymentTime`,
   },
   {
     id: 'averagePaymentDays',
-    name: 'Average payment time',
+    name: 'Average payment time by month',
     definition:
       'Days from the invoice date to the settled date of the invoices settled in the month, ' +
       'weighted by invoice amount. It is null when the settled amounts sum to zero.',
@@ -196,7 +308,7 @@ export const metricRegistry: readonly MetricDefinition[] = [
   },
   {
     id: 'lateShare',
-    name: 'Late payment frequency',
+    name: 'Late payment frequency by month',
     definition:
       'Invoices settled in the month after their due date ÷ invoices settled in the month, ' +
       'counted, not weighted. It is null when nothing was settled.',
@@ -206,7 +318,7 @@ export const metricRegistry: readonly MetricDefinition[] = [
   },
   {
     id: 'creditUtilisation',
-    name: 'Credit utilisation ratio',
+    name: 'Credit utilisation at month end',
     definition:
       'The open invoice balance at the end of the month ÷ the credit limit, so 1 means the ' +
       'balance equals the limit. It is null without a positive credit limit.',

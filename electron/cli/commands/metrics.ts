@@ -11,11 +11,20 @@ import {
   metricRegistry,
   type MetricDefinition,
 } from '../../../shared/metrics/metric-registry.ts';
+import { managementReport } from '../../reports/management-metrics-report.ts';
+import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';
+import {
+  describeManagement,
+  groupings,
+  managementJson,
+  type Grouping,
+} from '../management-output.ts';
 import { dateOption, parseCommandArgs, requireOption } from '../options.ts';
 import { formatTable } from '../text-table.ts';
 
-export const metricsUsage = `duedesk metrics --db PATH --from DATE --to DATE [--json]
+export const metricsUsage = `duedesk metrics --db PATH --from DATE --to DATE
+                [--by portfolio|tier|client] [--json]
 duedesk metrics --definitions
 
 Collection metrics for the period [from, to], both days included, per currency:
@@ -23,6 +32,13 @@ credit sales, receivables at the start and end, DSO, count-back DSO, best possib
 average days delinquent, CEI, and average days late of the invoices settled in the period
 (plain and weighted by amount). Money in integer minor units in --json output; ratios
 rounded to two decimals.
+
+Then the management metrics as of the end of --to, grouped by --by: per currency for the
+whole portfolio (the default), per risk tier and currency, or per client in its main
+currency: customer risk score, credit limit utilisation, credit utilisation ratio, payment
+term compliance, late payment frequency, early payment discount usage and discounts taken,
+late payment penalty effectiveness with late fees charged and collected, and average
+payment time. In --json output they are under "management", one object per group.
 
 --definitions prints the name, unit, scopes and definition of every metric Duedesk
 computes, and needs no ledger.`;
@@ -62,6 +78,7 @@ export function runMetrics(args: readonly string[], io: CliIo): number {
     to: { type: 'string' },
     json: { type: 'boolean' },
     definitions: { type: 'boolean' },
+    by: { type: 'string' },
   });
   if (values.definitions) {
     io.out(describeDefinitions());
@@ -69,14 +86,32 @@ export function runMetrics(args: readonly string[], io: CliIo): number {
   }
   const from = dateOption(values.from, '--from');
   const to = dateOption(values.to, '--to');
+  const by = groupingOption(values.by);
+  if (from > to) {
+    throw new UsageError(`Invalid period ${from} to ${to}: give a --from on or before --to.`);
+  }
   const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), { readOnly: true });
   try {
     const report = roundReport(collectionMetrics(db, from, to));
-    io.out(values.json ? JSON.stringify(report, null, 2) : describeMetrics(report));
+    const management = managementReport(db, from, to);
+    io.out(
+      values.json
+        ? JSON.stringify({ ...report, management: managementJson(management, by) }, null, 2)
+        : `${describeMetrics(report)}\n\n${describeManagement(management, by)}`,
+    );
     return 0;
   } finally {
     db.close();
   }
+}
+
+function groupingOption(value: string | undefined): Grouping {
+  if (value === undefined) return 'portfolio';
+  const grouping = groupings.find((candidate) => candidate === value);
+  if (grouping === undefined) {
+    throw new UsageError(`Invalid --by "${value}": expected portfolio, tier or client.`);
+  }
+  return grouping;
 }
 
 function roundReport(report: MetricsReport): MetricsReport {

@@ -1,0 +1,399 @@
+import { readRiskSettings } from '../ledger/risk-settings-store.ts';
+import {
+  addMonths,
+  firstOfMonth,
+  lastOfMonth,
+  minDate,
+  parseIsoDate,
+  type IsoDate,
+} from '../../shared/calendar-date.ts';
+import type { Reduction } from '../../shared/invoice-balance.ts';
+import {
+  managementMetrics,
+  type FirstLateFeeFact,
+  type LateFeeFact,
+  type ManagementMetrics,
+  type SettledSaleFact,
+} from '../../shared/metrics/management-metrics.ts';
+import type { RiskTier } from '../../shared/risk/risk-score.ts';
+import { parseTermsSnapshot, type PaymentTerms } from '../../shared/terms/payment-terms.ts';
+import type { Ledger } from '../ledger/database.ts';
+import { settledInvoices } from '../ledger/receivables.ts';
+import { riskReport } from '../risk/risk-report.ts';
+
+/** A client's risk tier as of the period end, or 'unscored' for too little history. */
+export type TierKey = RiskTier | 'unscored';
+
+/** The order in which tiers are listed: the clients to watch first. */
+export const tierKeys: readonly TierKey[] = ['high', 'medium', 'low', 'unscored'];
+
+export interface ManagementGroup {
+  readonly currency: string;
+  /** Clients counted in the group. */
+  readonly clients: number;
+  readonly metrics: ManagementMetrics;
+}
+
+export interface TierGroup extends ManagementGroup {
+  readonly tier: TierKey;
+}
+
+export interface ClientGroup extends ManagementGroup {
+  readonly clientId: number;
+  readonly code: string;
+  readonly name: string;
+  readonly tier: TierKey;
+}
+
+export interface ManagementReport {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  /** The last day of each month of the period, the last one being `to`. */
+  readonly monthEnds: IsoDate[];
+  /** One group per currency, by code. */
+  readonly portfolio: ManagementGroup[];
+  /** Per currency, then in the order of `tierKeys`; tiers without a client are left out. */
+  readonly tiers: TierGroup[];
+  /** Every client invoiced by `to`, in its main currency, by code. */
+  readonly clients: ClientGroup[];
+}
+
+/** The facts of one client in one currency. */
+interface ClientFacts {
+  settled: SettledSaleFact[];
+  firstLateFees: FirstLateFeeFact[];
+  lateFees: LateFeeFact[];
+  monthEndBalances: number[];
+}
+
+interface ClientInfo {
+  readonly clientId: number;
+  readonly code: string;
+  readonly name: string;
+  /** Main currency, as the risk report picks it. */
+  readonly currency: string;
+  readonly score: number | null;
+  readonly tier: TierKey;
+  readonly limit: { readonly cents: number; readonly currency: string } | null;
+  /** Currencies of its invoices by `to`, and of its credit limit. */
+  readonly currencies: Set<string>;
+}
+
+/**
+ * Computes the management metrics of [from, to], as of the end of `to`, per client in its main
+ * currency, per risk tier and currency, and per currency for the whole portfolio. Tiers and
+ * scores are the risk report's as of `to`. A tier or the portfolio in a currency counts every
+ * client with an invoice or a credit limit in that currency, and that client's facts in it;
+ * its mean score takes the scored clients whose main currency it is, since a score is measured
+ * in the main currency. A fixed handful of grouped queries read the ledger, however many
+ * clients it holds.
+ */
+export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): ManagementReport {
+  parseIsoDate(from, 'period start');
+  parseIsoDate(to, 'period end');
+  if (from > to) {
+    throw new RangeError(`Invalid period: it starts on ${from}, after its end ${to}.`);
+  }
+  const monthEnds = periodMonthEnds(from, to);
+  const params = { from, to };
+  const facts = new Map<string, ClientFacts>();
+  const factsOf = (clientId: number, currency: string): ClientFacts => {
+    const key = `${clientId} ${currency}`;
+    let entry = facts.get(key);
+    if (entry === undefined) {
+      entry = {
+        settled: [],
+        firstLateFees: [],
+        lateFees: [],
+        monthEndBalances: monthEnds.map(() => 0),
+      };
+      facts.set(key, entry);
+    }
+    return entry;
+  };
+
+  readMonthEndBalances(db, to, monthEnds, factsOf);
+  readSettled(db, params, factsOf);
+  readLateFees(db, params, factsOf);
+  readFirstLateFees(db, params, factsOf);
+  const clients = readClients(db, to, facts);
+
+  const metricsOf = (members: readonly ClientInfo[], currency: string, scoreCurrency: string) => {
+    const group = members.map((client) => facts.get(`${client.clientId} ${currency}`));
+    return managementMetrics(
+      {
+        scores: members
+          .filter((client) => client.currency === scoreCurrency && client.score !== null)
+          .map((client) => client.score as number),
+        credit: members
+          .filter((client) => client.limit?.currency === currency && client.limit.cents > 0)
+          .map((client) => ({
+            creditLimitCents: client.limit?.cents as number,
+            monthEndBalancesCents:
+              facts.get(`${client.clientId} ${currency}`)?.monthEndBalances ??
+              monthEnds.map(() => 0),
+          })),
+        settled: group.flatMap((entry) => entry?.settled ?? []),
+        firstLateFees: group.flatMap((entry) => entry?.firstLateFees ?? []),
+        lateFees: group.flatMap((entry) => entry?.lateFees ?? []),
+      },
+      to,
+    );
+  };
+
+  const currencies = [...new Set(clients.flatMap((client) => [...client.currencies]))].sort();
+  const portfolio: ManagementGroup[] = [];
+  const tiers: TierGroup[] = [];
+  for (const currency of currencies) {
+    const members = clients.filter((client) => client.currencies.has(currency));
+    portfolio.push({
+      currency,
+      clients: members.length,
+      metrics: metricsOf(members, currency, currency),
+    });
+    for (const tier of tierKeys) {
+      const inTier = members.filter((client) => client.tier === tier);
+      if (inTier.length === 0) continue;
+      tiers.push({
+        tier,
+        currency,
+        clients: inTier.length,
+        metrics: metricsOf(inTier, currency, currency),
+      });
+    }
+  }
+
+  const clientGroups: ClientGroup[] = clients
+    .map((client) => ({
+      clientId: client.clientId,
+      code: client.code,
+      name: client.name,
+      tier: client.tier,
+      currency: client.currency,
+      clients: 1,
+      // A limit in another currency cannot be set against the main currency's balance.
+      metrics: metricsOf(
+        [{ ...client, limit: client.limit?.currency === client.currency ? client.limit : null }],
+        client.currency,
+        client.currency,
+      ),
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code) || a.clientId - b.clientId);
+
+  return { from, to, monthEnds, portfolio, tiers, clients: clientGroups };
+}
+
+/** The last day of each calendar month that overlaps [from, to], with `to` closing the last. */
+export function periodMonthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
+  const ends: IsoDate[] = [];
+  for (let start = firstOfMonth(from); start <= to; start = addMonths(start, 1)) {
+    ends.push(minDate(lastOfMonth(start), to));
+  }
+  return ends;
+}
+
+type FactsOf = (clientId: number, currency: string) => ClientFacts;
+
+/** Clients of the risk report as of `to`, with their limits and currencies. */
+function readClients(db: Ledger, to: IsoDate, facts: Map<string, ClientFacts>): ClientInfo[] {
+  const limits = new Map(
+    (
+      db
+        .prepare(
+          `SELECT id AS clientId, credit_limit_cents AS cents, credit_limit_currency AS currency
+           FROM clients
+           WHERE credit_limit_cents IS NOT NULL AND credit_limit_currency IS NOT NULL`,
+        )
+        .all() as { clientId: number; cents: number; currency: string }[]
+    ).map((row) => [row.clientId, { cents: row.cents, currency: row.currency }]),
+  );
+  const currenciesOf = new Map<number, Set<string>>();
+  for (const key of facts.keys()) {
+    const [clientId, currency] = key.split(' ') as [string, string];
+    const set = currenciesOf.get(Number(clientId)) ?? new Set<string>();
+    set.add(currency);
+    currenciesOf.set(Number(clientId), set);
+  }
+  return riskReport(db, to, readRiskSettings(db)).clients.map((client) => {
+    const limit = limits.get(client.clientId) ?? null;
+    const currencies = new Set(currenciesOf.get(client.clientId) ?? []);
+    currencies.add(client.currency);
+    if (limit !== null && limit.cents > 0) currencies.add(limit.currency);
+    const scored = client.risk.status === 'scored' ? client.risk : null;
+    return {
+      clientId: client.clientId,
+      code: client.code,
+      name: client.name,
+      currency: client.currency,
+      score: scored?.score ?? null,
+      tier: scored?.tier ?? 'unscored',
+      limit,
+      currencies,
+    };
+  });
+}
+
+/**
+ * Open invoice balances (sale invoices and late fees) per client and currency at each month
+ * end, from monthly movements: an invoice adds its amount in its month, an allocation
+ * subtracts in the month it is applied, or the invoice's month when applied before it, as
+ * `openInvoicesAt` counts it.
+ */
+function readMonthEndBalances(
+  db: Ledger,
+  to: IsoDate,
+  monthEnds: readonly IsoDate[],
+  factsOf: FactsOf,
+): void {
+  const rows = db
+    .prepare(
+      `SELECT clientId, currency, month, SUM(cents) AS cents FROM (
+         SELECT client_id AS clientId, currency, substr(invoice_date, 1, 7) AS month,
+                amount_cents AS cents
+         FROM invoices
+         WHERE invoice_date <= @to AND voided_at IS NULL AND status = 'issued'
+         UNION ALL
+         SELECT i.client_id, i.currency,
+                substr(CASE WHEN a.applied_on < i.invoice_date THEN i.invoice_date
+                            ELSE a.applied_on END, 1, 7),
+                -a.amount_cents
+         FROM allocations a JOIN invoices i ON i.id = a.invoice_id
+         WHERE a.applied_on <= @to AND a.voided_at IS NULL
+           AND i.invoice_date <= @to AND i.voided_at IS NULL AND i.status = 'issued'
+       ) movements
+       GROUP BY clientId, currency, month`,
+    )
+    .all({ to }) as { clientId: number; currency: string; month: string; cents: number }[];
+  const months = monthEnds.map((end) => end.slice(0, 7));
+  for (const row of rows) {
+    const balances = factsOf(row.clientId, row.currency).monthEndBalances;
+    // A movement counts at every month end from its own month on; earlier months count at all.
+    months.forEach((month, index) => {
+      if (row.month <= month) balances[index] = (balances[index] as number) + row.cents;
+    });
+  }
+}
+
+/** Sale invoices settled in the period, with their grace days and discounts. */
+function readSettled(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf: FactsOf) {
+  // A superset of the snapshots needed: invoices dated in the period or allocated in it.
+  const snapshots = db
+    .prepare(
+      `SELECT i.id AS invoiceId, i.number, i.terms_snapshot AS snapshot,
+              COALESCE((
+                SELECT SUM(a.amount_cents) FROM allocations a
+                JOIN credit_notes c ON c.id = a.credit_note_id
+                WHERE a.invoice_id = i.id AND a.voided_at IS NULL AND a.applied_on <= @to
+                  AND c.voided_at IS NULL AND c.kind = 'early-payment-discount'
+              ), 0) AS discountCents
+       FROM invoices i
+       WHERE i.kind = 'sale' AND i.voided_at IS NULL AND i.status = 'issued'
+         AND i.invoice_date <= @to AND i.terms_snapshot IS NOT NULL
+         AND (i.invoice_date >= @from OR EXISTS (
+           SELECT 1 FROM allocations a
+           WHERE a.invoice_id = i.id AND a.applied_on BETWEEN @from AND @to
+             AND a.voided_at IS NULL))`,
+    )
+    .all(params) as {
+    invoiceId: number;
+    number: string;
+    snapshot: string;
+    discountCents: number;
+  }[];
+  // Invoices share a few templates, so each distinct snapshot is parsed once.
+  const parsed = new Map<string, PaymentTerms | null>();
+  const terms = new Map<number, { terms: PaymentTerms | null; discountCents: number }>();
+  for (const row of snapshots) {
+    if (!parsed.has(row.snapshot)) {
+      parsed.set(row.snapshot, parseTermsSnapshot(row.snapshot, row.number));
+    }
+    terms.set(row.invoiceId, {
+      terms: parsed.get(row.snapshot) ?? null,
+      discountCents: row.discountCents,
+    });
+  }
+  for (const invoice of settledInvoices(db, params.from, params.to)) {
+    const snapshot = terms.get(invoice.invoiceId);
+    const offered = snapshot?.terms?.discount != null;
+    factsOf(invoice.clientId, invoice.currency).settled.push({
+      invoiceDate: invoice.invoiceDate,
+      dueDate: invoice.dueDate,
+      settledDate: invoice.settledDate,
+      amountCents: invoice.amountCents,
+      graceDays: snapshot?.terms?.graceDays ?? 0,
+      discountOffered: offered,
+      discountTakenCents: offered ? (snapshot?.discountCents ?? 0) : 0,
+    });
+  }
+}
+
+/** Late fees charged in the period, with the allocations to each applied by `to`. */
+function readLateFees(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf: FactsOf) {
+  const rows = db
+    .prepare(
+      `SELECT f.client_id AS clientId, f.currency, f.amount_cents AS amountCents,
+              COALESCE((
+                SELECT SUM(a.amount_cents) FROM allocations a
+                WHERE a.invoice_id = f.id AND a.voided_at IS NULL AND a.applied_on <= @to
+              ), 0) AS collectedCents
+       FROM invoices f
+       WHERE f.kind = 'late-fee' AND f.voided_at IS NULL AND f.status = 'issued'
+         AND f.invoice_date BETWEEN @from AND @to`,
+    )
+    .all(params) as {
+    clientId: number;
+    currency: string;
+    amountCents: number;
+    collectedCents: number;
+  }[];
+  for (const row of rows) {
+    factsOf(row.clientId, row.currency).lateFees.push({
+      amountCents: row.amountCents,
+      collectedCents: row.collectedCents,
+    });
+  }
+}
+
+/** Sale invoices whose first live late fee was charged in the period, with their allocations. */
+function readFirstLateFees(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf: FactsOf) {
+  const charged = `
+    WITH first_fees AS (
+      SELECT fee_for_invoice_id AS invoiceId, MIN(invoice_date) AS chargedOn FROM invoices
+      WHERE kind = 'late-fee' AND voided_at IS NULL AND status = 'issued'
+      GROUP BY fee_for_invoice_id
+    ), charged AS (
+      SELECT s.id AS invoiceId, s.client_id AS clientId, s.currency,
+             s.amount_cents AS amountCents, f.chargedOn
+      FROM invoices s JOIN first_fees f ON f.invoiceId = s.id
+      WHERE f.chargedOn BETWEEN @from AND @to
+        AND s.kind = 'sale' AND s.voided_at IS NULL AND s.status = 'issued'
+    )`;
+  const invoices = db.prepare(`${charged} SELECT * FROM charged`).all(params) as {
+    invoiceId: number;
+    clientId: number;
+    currency: string;
+    amountCents: number;
+    chargedOn: IsoDate;
+  }[];
+  const allocations = db
+    .prepare(
+      `${charged}
+       SELECT a.invoice_id AS invoiceId, a.applied_on AS date, a.amount_cents AS cents
+       FROM allocations a JOIN charged c ON c.invoiceId = a.invoice_id
+       WHERE a.voided_at IS NULL AND a.applied_on <= @to`,
+    )
+    .all(params) as { invoiceId: number; date: IsoDate; cents: number }[];
+  const reductions = new Map<number, Reduction[]>();
+  for (const { invoiceId, date, cents } of allocations) {
+    const list = reductions.get(invoiceId) ?? [];
+    list.push({ date, cents });
+    reductions.set(invoiceId, list);
+  }
+  for (const invoice of invoices) {
+    factsOf(invoice.clientId, invoice.currency).firstLateFees.push({
+      chargedOn: invoice.chargedOn,
+      amountCents: invoice.amountCents,
+      reductions: reductions.get(invoice.invoiceId) ?? [],
+    });
+  }
+}
