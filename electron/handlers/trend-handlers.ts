@@ -7,7 +7,7 @@ import type { LedgerContext } from './ledger-context.ts';
 export function trendHandlers(context: LedgerContext): Pick<IpcHandlers, 'trends/report'> {
   const { reader } = context;
   return {
-    'trends/report': ({ from, to }) => {
+    'trends/report': ({ from, to, clientId }) => {
       // The schema checks each date alone; only the handler can detect a reversed period.
       if (from > to) {
         throw new IpcFailure(
@@ -15,7 +15,7 @@ export function trendHandlers(context: LedgerContext): Pick<IpcHandlers, 'trends
           `Invalid period ${from} to ${to}: give a start date on or before the end date.`,
         );
       }
-      const report = trendReport(reader, from, to);
+      const report = trendReport(reader, from, to, {}, { clientId });
       const portfolio = Object.fromEntries(
         Object.entries(report.portfolio).map(([currency, months]) => [
           currency,
@@ -36,8 +36,16 @@ export function trendHandlers(context: LedgerContext): Pick<IpcHandlers, 'trends
           })),
         ]),
       );
-      // Each client's months stay out: the page shows the portfolio, and the series of every
-      // client would multiply the response by the number of clients.
+      // Only a named client's months are sent: the series of every client would multiply the
+      // response by the number of clients, so the picker gets names only.
+      const clients = report.clients.map(({ clientId, code, name, currency }) => ({
+        clientId,
+        code,
+        name,
+        currency,
+      }));
+      // A one-client report contains that client alone, unless it had no invoice by `to`.
+      const client = clientId === undefined ? null : (report.clients[0] ?? null);
       const alerts = report.alerts.map((alert) => ({
         clientId: alert.clientId,
         code: alert.code,
@@ -46,7 +54,7 @@ export function trendHandlers(context: LedgerContext): Pick<IpcHandlers, 'trends
         kind: alert.kind,
         sentence: alertSentence(alert.message),
       }));
-      return { from, to, months: report.months, portfolio, alerts };
+      return { from, to, months: report.months, portfolio, clients, client, alerts };
     },
   };
 }

@@ -40,11 +40,19 @@ export interface TrendReport {
   readonly to: IsoDate;
   /** `YYYY-MM` of every month in the period, oldest first. */
   readonly months: string[];
-  /** All clients' invoices per currency. Credit utilisation is null: no limit applies. */
+  /**
+   * All clients' invoices per currency. Credit utilisation is null: no limit applies. Empty
+   * when the report is restricted to one client.
+   */
   readonly portfolio: Record<string, MonthlyTrend[]>;
   /** Clients invoiced on or before `to`, by code. */
   readonly clients: ClientTrend[];
   readonly alerts: ClientTrendAlert[];
+}
+
+/** Restricts a report to one client, whose entry and alerts are then the only ones. */
+export interface TrendReportFilter {
+  readonly clientId?: number;
 }
 
 interface PeriodMonth {
@@ -69,12 +77,17 @@ interface MonthAmount {
  * A client's main currency is that of its largest invoiced total up to `to` (ties go to the
  * alphabetically first code), as in the risk report. Its credit limit counts only when set in
  * that currency.
+ *
+ * With `filter.clientId`, the same grouped queries read that client's rows only, so a view of
+ * one client costs no more than its own history. The portfolio is then left empty, because
+ * it would contain that client alone.
  */
 export function trendReport(
   db: Ledger,
   from: IsoDate,
   to: IsoDate,
   alertOptions: TrendAlertOptions = {},
+  filter: TrendReportFilter = {},
 ): TrendReport {
   parseIsoDate(from, 'start date');
   parseIsoDate(to, 'end date');
@@ -84,7 +97,7 @@ export function trendReport(
     );
   }
   const period = periodMonths(from, to);
-  const params = { from, to };
+  const params = { from, to, clientId: filter.clientId ?? null };
 
   const receivables = runningTotals(receivableMovements(db, params), period);
   const sales = monthTotals(creditSalesByMonth(db, params));
@@ -95,14 +108,14 @@ export function trendReport(
     .filter((currency) => currency !== '')
     .sort();
   const portfolio: Record<string, MonthlyTrend[]> = {};
-  for (const currency of currencies) {
+  for (const currency of params.clientId === null ? currencies : []) {
     const key = portfolioKey(currency);
     portfolio[currency] = measure(key, period, { receivables, sales, openBalances, settled }, null);
   }
 
   const clients: ClientTrend[] = [];
   const alerts: ClientTrendAlert[] = [];
-  for (const client of mainCurrencyClients(db, to)) {
+  for (const client of mainCurrencyClients(db, params)) {
     const key = clientKey(client.clientId, client.currency);
     const limit = client.creditLimitCurrency === client.currency ? client.creditLimitCents : null;
     const months = measure(key, period, { receivables, sales, openBalances, settled }, limit);
@@ -123,6 +136,13 @@ function periodMonths(from: IsoDate, to: IsoDate): PeriodMonth[] {
     months.push({ month: start.slice(0, 7), days });
   }
   return months;
+}
+
+/** The period, and the client the rows are restricted to, or null for every client. */
+interface ReportParams {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly clientId: number | null;
 }
 
 interface MeasureSources {
@@ -155,7 +175,7 @@ function measure(
  * Invoiced − received − credited per client, currency and month, up to the end of `to`. The
  * running total of these is the aging total at each month end, as in `dsoByMonth`.
  */
-function receivableMovements(db: Ledger, params: { from: IsoDate; to: IsoDate }): MonthAmount[] {
+function receivableMovements(db: Ledger, params: ReportParams): MonthAmount[] {
   return db
     .prepare(
       `SELECT clientId, currency, month, SUM(cents) AS cents FROM (
@@ -163,27 +183,30 @@ function receivableMovements(db: Ledger, params: { from: IsoDate; to: IsoDate })
                 amount_cents AS cents
          FROM invoices
          WHERE invoice_date <= @to AND voided_at IS NULL AND status = 'issued'
+           AND (@clientId IS NULL OR client_id = @clientId)
          UNION ALL
          SELECT client_id, currency, substr(payment_date, 1, 7), -amount_cents FROM payments
          WHERE payment_date <= @to AND voided_at IS NULL
+           AND (@clientId IS NULL OR client_id = @clientId)
          UNION ALL
          SELECT client_id, currency, substr(credit_date, 1, 7), -amount_cents FROM credit_notes
          WHERE credit_date <= @to AND voided_at IS NULL
+           AND (@clientId IS NULL OR client_id = @clientId)
        ) movements
        GROUP BY clientId, currency, month ORDER BY month`,
     )
-    .all({ to: params.to }) as MonthAmount[];
+    .all({ to: params.to, clientId: params.clientId }) as MonthAmount[];
 }
 
 /** Credit sales per client, currency and month: invoices dated in [from, to]. */
-function creditSalesByMonth(db: Ledger, params: { from: IsoDate; to: IsoDate }): MonthAmount[] {
+function creditSalesByMonth(db: Ledger, params: ReportParams): MonthAmount[] {
   return db
     .prepare(
       `SELECT client_id AS clientId, currency, substr(invoice_date, 1, 7) AS month,
               SUM(amount_cents) AS cents
        FROM invoices
        WHERE invoice_date BETWEEN @from AND @to AND voided_at IS NULL AND status = 'issued'
-         AND kind = 'sale'
+         AND kind = 'sale' AND (@clientId IS NULL OR client_id = @clientId)
        GROUP BY client_id, currency, month`,
     )
     .all(params) as MonthAmount[];
@@ -194,7 +217,7 @@ function creditSalesByMonth(db: Ledger, params: { from: IsoDate; to: IsoDate }):
  * amount in the month of its date. An allocation subtracts in the month it is applied, or in
  * the invoice's month when applied before the invoice existed, as `openInvoicesAt` counts it.
  */
-function openBalanceMovements(db: Ledger, params: { from: IsoDate; to: IsoDate }): MonthAmount[] {
+function openBalanceMovements(db: Ledger, params: ReportParams): MonthAmount[] {
   return db
     .prepare(
       `SELECT clientId, currency, month, SUM(cents) AS cents FROM (
@@ -202,29 +225,34 @@ function openBalanceMovements(db: Ledger, params: { from: IsoDate; to: IsoDate }
                 amount_cents AS cents
          FROM invoices
          WHERE invoice_date <= @to AND voided_at IS NULL AND status = 'issued'
+           AND (@clientId IS NULL OR client_id = @clientId)
          UNION ALL
          SELECT i.client_id, i.currency, substr(max(a.applied_on, i.invoice_date), 1, 7),
                 -a.amount_cents
          FROM allocations a JOIN invoices i ON i.id = a.invoice_id
          WHERE a.applied_on <= @to AND a.voided_at IS NULL
            AND i.invoice_date <= @to AND i.voided_at IS NULL AND i.status = 'issued'
+           AND (@clientId IS NULL OR i.client_id = @clientId)
        ) movements
        GROUP BY clientId, currency, month ORDER BY month`,
     )
-    .all({ to: params.to }) as MonthAmount[];
+    .all({ to: params.to, clientId: params.clientId }) as MonthAmount[];
 }
 
 /**
  * Invoices settled in [from, to] by client, currency and month, keyed as the totals are.
  * Allocations applied after `to` are ignored, so the report reads as it would have on `to`.
+ * The shared settled-invoice query has no client filter, so a one-client report drops the
+ * other clients' rows here.
  */
 function settledByMonth(
   db: Ledger,
-  params: { from: IsoDate; to: IsoDate },
+  params: ReportParams,
 ): Map<string, Map<string, SettledInvoiceFact[]>> {
   const rows = settledInvoices(db, params.from, params.to);
   const byKey = new Map<string, Map<string, SettledInvoiceFact[]>>();
   for (const row of rows) {
+    if (params.clientId !== null && row.clientId !== params.clientId) continue;
     const { invoiceDate, dueDate, settledDate, amountCents } = row;
     const fact = { invoiceDate, dueDate, settledDate, amountCents };
     const month = settledDate.slice(0, 7);
@@ -294,7 +322,7 @@ interface MainCurrencyClient {
 }
 
 /** Clients invoiced on or before `to`, by code, each with its main currency. */
-function mainCurrencyClients(db: Ledger, to: IsoDate): MainCurrencyClient[] {
+function mainCurrencyClients(db: Ledger, params: ReportParams): MainCurrencyClient[] {
   return db
     .prepare(
       `SELECT c.id AS clientId, c.code, c.name, t.currency,
@@ -307,11 +335,12 @@ function mainCurrencyClients(db: Ledger, to: IsoDate): MainCurrencyClient[] {
                     ) AS rank
              FROM invoices
              WHERE invoice_date <= @to AND voided_at IS NULL AND status = 'issued'
+               AND (@clientId IS NULL OR client_id = @clientId)
              GROUP BY client_id, currency) t
          ON t.client_id = c.id AND t.rank = 1
        ORDER BY c.code, c.id`,
     )
-    .all({ to }) as MainCurrencyClient[];
+    .all({ to: params.to, clientId: params.clientId }) as MainCurrencyClient[];
 }
 
 /** Each row counts for its client in its currency and for the portfolio in that currency. */

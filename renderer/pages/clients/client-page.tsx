@@ -4,6 +4,7 @@ import { useAsOfStore } from '../../state/as-of-store.ts';
 import { ClientAgingTable } from './client-aging-table.tsx';
 import { ClientDetails } from './client-details.tsx';
 import { ClientRisk } from './client-risk.tsx';
+import { ClientTrendsPanel } from './client-trends-panel.tsx';
 import { CreditNoteTable, InvoiceTable, PaymentTable } from './client-documents.tsx';
 
 export function ClientPage({ clientId }: { clientId: number }) {
@@ -40,6 +41,7 @@ export function ClientPage({ clientId }: { clientId: number }) {
         <h2 id="client-risk-heading">Risk score</h2>
         <ClientRisk clientId={clientId} asOf={asOf} />
       </section>
+      <ClientTrendsPanel clientId={clientId} asOf={asOf} />
       <section className="panel" aria-labelledby="client-invoices-heading">
         <h2 id="client-invoices-heading">Invoices ({value.invoices.length})</h2>
         <InvoiceTable invoices={value.invoices} />

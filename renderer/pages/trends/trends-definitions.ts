@@ -11,6 +11,29 @@ import { findMetric, type MetricDefinition } from '../../../shared/metrics/metri
 export type TrendReport = IpcResponse<'trends/report'>;
 export type TrendMonth = TrendReport['portfolio'][string][number];
 export type TrendAlertRow = TrendReport['alerts'][number];
+export type TrendClientRow = TrendReport['clients'][number];
+export type TrendClientSeries = NonNullable<TrendReport['client']>;
+export type TrendClientMonth = TrendClientSeries['months'][number];
+
+/** Shown as the title of the terms line and column, which the metric registry has no entry for. */
+export const termsDefinition =
+  'Days from the invoice date to the due date of the invoices settled in the month, weighted ' +
+  'by invoice amount: average payment time less days against terms. It is null when nothing ' +
+  'was settled.';
+
+/**
+ * Computes the amount-weighted terms of the invoices settled in the month. Payment time and days
+ * against terms share their weights, so their difference is exactly that average.
+ */
+export function averageTermsDays(month: {
+  readonly averagePaymentDays: number | null;
+  readonly averageDaysLate: number | null;
+}): number | null {
+  const { averagePaymentDays, averageDaysLate } = month;
+  return averagePaymentDays === null || averageDaysLate === null
+    ? null
+    : averagePaymentDays - averageDaysLate;
+}
 
 /** Months the page shows, more than the two 3-month windows that the alerts compare. */
 export const trendMonths = 12;
