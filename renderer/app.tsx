@@ -8,15 +8,17 @@ import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { ImportPage } from './pages/import/import-page.tsx';
 import { RiskPage } from './pages/risk/risk-page.tsx';
 import { TrendsPage } from './pages/trends/trends-page.tsx';
+import { MetricsPage } from './pages/metrics/metrics-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
-import { useRouteStore, type Route } from './state/route-store.ts';
+import { pageKey, useRouteStore, type Route } from './state/route-store.ts';
 
 export function App() {
   const route = useRouteStore((state) => state.route);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const shownPage = pageKey(route);
 
-  // After a route change, focus moves to the new page so that keyboard and screen-reader
+  // After a page change, focus moves to the new page so that keyboard and screen-reader
   // users start reading there instead of at the link they followed.
   useEffect(() => {
     if (firstRender.current) {
@@ -24,7 +26,7 @@ export function App() {
       return;
     }
     main.current?.focus();
-  }, [route]);
+  }, [shownPage]);
 
   return (
     <>
@@ -54,7 +56,9 @@ function PageFor({ route }: { route: Route }) {
     case 'risk':
       return <RiskPage />;
     case 'trends':
-      return <TrendsPage />;
+      return <TrendsPage clientId={route.clientId ?? null} />;
+    case 'metrics':
+      return <MetricsPage />;
     case 'import':
       return <ImportPage />;
     case 'settings':

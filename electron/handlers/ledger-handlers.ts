@@ -1,9 +1,11 @@
 import type { IpcHandlers } from '../ipc/dispatch.ts';
 import { clientHandlers } from './client-handlers.ts';
 import { importHandlers } from './import-handlers.ts';
+import { metricHandlers } from './metric-handlers.ts';
 import type { LedgerContext } from './ledger-context.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { riskHandlers } from './risk-handlers.ts';
+import { riskSettingsHandlers } from './risk-settings-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import { trendHandlers } from './trend-handlers.ts';
 
@@ -13,7 +15,9 @@ export function createLedgerHandlers(context: LedgerContext): IpcHandlers {
     ...reportHandlers(context),
     ...clientHandlers(context),
     ...riskHandlers(context),
+    ...riskSettingsHandlers(context),
     ...trendHandlers(context),
+    ...metricHandlers(context),
     ...importHandlers(context),
     ...settingsHandlers(context),
   };

@@ -9,6 +9,7 @@ const sections = [
   { page: 'clients', label: 'Clients' },
   { page: 'risk', label: 'Risk' },
   { page: 'trends', label: 'Trends' },
+  { page: 'metrics', label: 'Metrics' },
   { page: 'import', label: 'Import' },
   { page: 'settings', label: 'Settings' },
 ] as const;

@@ -12,6 +12,7 @@ import {
   isoDate,
   presetId,
 } from './schemas.ts';
+import { riskConfigSchema, riskConfigUpdateSchema } from '../risk/risk-settings.ts';
 
 /**
  * Every request the renderer can make of the main process, each with the schema of its
@@ -114,6 +115,85 @@ const trendAlertRow = z.object({
   kind: z.enum(['days-late', 'late-share']),
   sentence: z.string(),
 });
+
+/** A client the trends are measured for: one entry of the trends page's client picker. */
+const trendClientRow = z.object({
+  clientId: id,
+  code: z.string(),
+  name: z.string(),
+  /** The client's main currency, the only one its trends are measured in. */
+  currency: z.string(),
+});
+
+/** One client's months, with the share of its credit limit used at each month end. */
+const trendClientSeries = trendClientRow.extend({
+  months: z.array(
+    trendMonth.extend({
+      /** Open balance ÷ credit limit; null without a limit in the client's currency. */
+      creditUtilisation: z.number().nullable(),
+    }),
+  ),
+});
+
+/** Clients per tier at one date; unscored clients were invoiced but have too little history. */
+const tierCounts = z.object({
+  low: z.number().int().nonnegative(),
+  medium: z.number().int().nonnegative(),
+  high: z.number().int().nonnegative(),
+  unscored: z.number().int().nonnegative(),
+});
+
+/**
+ * A risk page row with its tier history and suggestions. Here `balanceCents` is the open
+ * invoice balance, the amount `utilisation` divides by the credit limit.
+ */
+const segmentClientRow = riskClientRow.extend({
+  twelveMonthSalesCents: cents,
+  /** The credit limit the current tier's rule gives; null without a rule or a score. */
+  policyCreditLimitCents: cents.nullable(),
+  /** At the previous quarter end: not invoiced yet, too little history, or scored. */
+  previousStatus: z.enum(['scored', 'insufficient-history', 'not-invoiced']),
+  previousScore: z.number().int().min(0).max(100).nullable(),
+  previousTier: z.enum(['low', 'medium', 'high']).nullable(),
+  /** True when the tier is higher than at the previous quarter end. */
+  rose: z.boolean(),
+  suggestions: z.array(
+    z.object({
+      kind: z.enum(['terms', 'credit-limit', 'upfront', 'cash-on-delivery']),
+      text: z.string(),
+    }),
+  ),
+});
+
+/** Management metrics of one group of clients, unrounded; shares are percentages. */
+const managementMetrics = z
+  .object({
+    customerRiskScore: z.number().min(0).max(100).nullable(),
+    /** Can pass 100, over the limit, or go below 0 with over-allocated invoices. */
+    creditLimitUtilisation: z.number().nullable(),
+    creditUtilisationRatio: z.number().nullable(),
+    paymentTermCompliance: z.number().min(0).max(100).nullable(),
+    latePaymentFrequency: z.number().min(0).max(100).nullable(),
+    earlyPaymentDiscountUsage: z.number().min(0).max(100).nullable(),
+    discountsTakenCents: cents.nullable(),
+    latePaymentPenaltyEffectiveness: z.number().min(0).max(100).nullable(),
+    lateFeesChargedCents: cents.nullable(),
+    lateFeesCollectedCents: cents.nullable(),
+    averagePaymentTime: z.number().nullable(),
+  })
+  .strict();
+
+/** A client's risk tier as of the period end; 'unscored' when its history is too short. */
+const managementTier = z.enum(['high', 'medium', 'low', 'unscored']);
+
+/** One group in one currency: money of its metrics is in that currency. */
+const managementGroup = z
+  .object({
+    currency: z.string(),
+    clients: z.number().int().nonnegative(),
+    metrics: managementMetrics,
+  })
+  .strict();
 
 const importOptions = z
   .object({
@@ -249,15 +329,70 @@ export const ipcContract = {
     request: asOfRequest,
     response: z.object({ asOf: isoDate, clients: z.array(riskClientRow) }),
   },
+  'risk/segmentation': {
+    request: asOfRequest,
+    response: z.object({
+      asOf: isoDate,
+      /** The date each client's tier is compared with: the end of the quarter before. */
+      previousQuarterEnd: isoDate,
+      tierThresholds: riskConfigSchema.shape.tierThresholds,
+      tierPolicies: riskConfigSchema.shape.tierPolicies,
+      clients: z.array(segmentClientRow),
+      /** Month ends of the 12 months up to the as-of date, the as-of date last. */
+      tierMix: z.array(
+        z.object({
+          date: isoDate,
+          counts: tierCounts,
+          /** The same clients by their main currency at that date. */
+          byCurrency: z.record(z.string(), tierCounts),
+        }),
+      ),
+    }),
+  },
+  'risk/settings/get': {
+    request: z.object({}).strict(),
+    response: riskConfigSchema,
+  },
+  /** Replaces each named field as a whole; the others keep their saved values. */
+  'risk/settings/update': {
+    request: riskConfigUpdateSchema,
+    response: riskConfigSchema,
+  },
   'trends/report': {
-    request: z.object({ from: isoDate, to: isoDate }).strict(),
+    /** With a clientId, the response covers that client alone: its months, no portfolio. */
+    request: z.object({ from: isoDate, to: isoDate, clientId: id.optional() }).strict(),
     response: z.object({
       from: isoDate,
       to: isoDate,
       months: z.array(z.string()),
+      /** Empty when the request names a client. */
       portfolio: z.record(z.string(), z.array(trendMonth)),
+      /** Every client invoiced by the end date, or only the one the request names. */
+      clients: z.array(trendClientRow),
+      /** The named client's months; null without a clientId or when it has no invoice yet. */
+      client: trendClientSeries.nullable(),
       alerts: z.array(trendAlertRow),
     }),
+  },
+  'metrics/management': {
+    /** With a clientId, `clients` holds that client's row alone. */
+    request: z.object({ from: isoDate, to: isoDate, clientId: id.optional() }).strict(),
+    response: z
+      .object({
+        from: isoDate,
+        to: isoDate,
+        /** The last day of each month of the period, the last one being `to`. */
+        monthEnds: z.array(isoDate),
+        portfolio: z.array(managementGroup),
+        tiers: z.array(managementGroup.extend({ tier: managementTier }).strict()),
+        /** Each client in its main currency. */
+        clients: z.array(
+          managementGroup
+            .extend({ clientId: id, code: z.string(), name: z.string(), tier: managementTier })
+            .strict(),
+        ),
+      })
+      .strict(),
   },
   'import/preview': {
     request: importOptions,
@@ -313,6 +448,7 @@ export type IpcChannel = keyof IpcContract;
 export type IpcRequest<C extends IpcChannel> = z.input<IpcContract[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.output<IpcContract[C]['response']>;
 export type Settings = z.infer<typeof settings>;
+export type RiskSettingsValue = z.infer<typeof riskConfigSchema>;
 
 export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
 

@@ -256,13 +256,16 @@ describe.skipIf(!hasChromium).sequential('pages on a demo ledger', () => {
   it('client page names invoice states', async () => {
     const { page } = session;
     const rows = page.getByRole('region', { name: /^Invoices/ }).locator('tbody tr');
-    // Cells: invoice, invoice date, due date, status, settled, currency, amount, balance.
+    // Cells: invoice, kind, invoice date, due date, status, settled, currency, amount, balance.
     const cells = await rows.evaluateAll((elements) =>
       elements.map((row) => [...row.children].map((cell) => cell.textContent ?? '')),
     );
     expect(cells.length).toBeGreaterThan(0);
     const statuses = new Set<string>();
-    for (const [invoice, , , status = '', settled = '', , amount = '', balance = ''] of cells) {
+    const kinds = new Set<string>();
+    for (const row of cells) {
+      const [invoice, kind = '', , , status = '', settled = '', , amount = '', balance = ''] = row;
+      kinds.add(kind);
       statuses.add(status);
       if (status === 'draft') continue;
       const amountCents = shownCents(amount);
@@ -276,6 +279,7 @@ describe.skipIf(!hasChromium).sequential('pages on a demo ledger', () => {
     expect(statuses).toContain('paid');
     expect(statuses).toContain('open');
     expect(statuses).not.toContain('issued');
+    expect([...kinds].every((kind) => kind === 'sale' || kind === 'late fee')).toBe(true);
   });
 
   it('aging by client fits 1280 pixels', async () => {

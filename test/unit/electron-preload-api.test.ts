@@ -40,6 +40,14 @@ describe('createDuedeskApi invoke', () => {
     expect(result).toEqual({ ok: true, value: { path: '/l.sqlite' } });
   });
 
+  it('sends the management metrics channel through the invoke bridge', async () => {
+    const { ipc, invoke } = fakeIpc();
+    const api = createDuedeskApi(ipc, noPath);
+    const request = { from: '2026-01-01', to: '2026-03-31', clientId: 2 };
+    await api.invoke('metrics/management', request);
+    expect(invoke).toHaveBeenCalledWith(bridgeChannels.invoke, 'metrics/management', request);
+  });
+
   it.each(['ledger/delete', 'duedesk:invoke', '__proto__', 'toString', ''])(
     'rejects the channel %j without sending it',
     async (channel) => {
