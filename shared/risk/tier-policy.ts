@@ -76,10 +76,10 @@ export function earlyPaymentIncentive(terms: PaymentTerms): string {
 
 /**
  * Computes the credit limit the rule gives: `months` × (`twelveMonthSalesCents` ÷ 12),
- * rounded down to a whole 100 major units of `currency`. Null when `months` is null. Months are
- * taken to two
- * decimals and the product is computed on exact integers, so 1.5 months of 120,000.00 a year
- * is exactly 15,000.00 and never 14,900.00 through a binary fraction.
+ * rounded down to a whole 100 major units of `currency`, or to whole units below 100, so that
+ * a client invoicing little still gets a usable limit rather than zero. Null when `months` is
+ * null. Months are taken to two decimals and the product is computed on exact integers, so
+ * 1.5 months of 120,000.00 a year is exactly 15,000.00 and never 14,900.00.
  */
 export function policyCreditLimitCents(
   twelveMonthSalesCents: number,
@@ -93,9 +93,11 @@ export function policyCreditLimitCents(
   }
   const sales = BigInt(Math.max(0, twelveMonthSalesCents));
   const hundredthsOfMonths = BigInt(Math.round(months * 100));
-  const step = 100n * 10n ** BigInt(minorUnitDigits(currency));
+  const unit = 10n ** BigInt(minorUnitDigits(currency));
   // sales × months ÷ 12 with months in hundredths: divide by 1,200, then floor to the step.
-  const limit = ((sales * hundredthsOfMonths) / (1_200n * step)) * step;
+  const exact = sales * hundredthsOfMonths;
+  const step = exact >= 1_200n * 100n * unit ? 100n * unit : unit;
+  const limit = (exact / (1_200n * step)) * step;
   return assertCents(Number(limit), 'credit limit');
 }
 

@@ -33,8 +33,14 @@ describe('policyCreditLimitCents', () => {
     expect(policyCreditLimitCents(1_234_567, 1.5, 'JPY')).toBe(154_300);
   });
 
-  it('gives zero below one step and null without a rule', () => {
-    expect(policyCreditLimitCents(100_000, 0.5, 'USD')).toBe(0);
+  it('rounds a small limit to whole units, and gives null without a rule', () => {
+    // 1,000.00 a year × 0.5 ÷ 12 = 41.666…, below 100 units: 41.00 rather than 0.00.
+    expect(policyCreditLimitCents(100_000, 0.5, 'USD')).toBe(4_100);
+    // 2,399.00 a year × 0.5 ÷ 12 = 99.958…: still below 100, so 99.00.
+    expect(policyCreditLimitCents(239_900, 0.5, 'USD')).toBe(9_900);
+    // 2,400.00 a year × 0.5 ÷ 12 = exactly 100.00: whole hundreds from here.
+    expect(policyCreditLimitCents(240_000, 0.5, 'USD')).toBe(10_000);
+    expect(policyCreditLimitCents(0, 3, 'USD')).toBe(0);
     expect(policyCreditLimitCents(12_345_678, null, 'USD')).toBeNull();
   });
 
@@ -187,7 +193,7 @@ describe('suggestTierChanges', () => {
       twelveMonthSalesCents: 100_000,
     });
     expect(suggestions[1]?.text).toBe(
-      'Lower the credit limit from €5,000.00 to €0.00: 0.5 months of the average monthly ' +
+      'Lower the credit limit from €5,000.00 to €41.00: 0.5 months of the average monthly ' +
         'invoicing of €83.33 over the last 12 months.',
     );
     expect(suggestions[2]?.text).toBe(
