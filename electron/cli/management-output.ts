@@ -1,4 +1,5 @@
 import {
+  managementMetricRows,
   roundManagementMetrics,
   type ManagementMetrics,
 } from '../../shared/metrics/management-metrics.ts';
@@ -15,30 +16,7 @@ export type Grouping = 'portfolio' | 'tier' | 'client';
 
 export const groupings: readonly Grouping[] = ['portfolio', 'tier', 'client'];
 
-const metricKeys: readonly (keyof ManagementMetrics)[] = [
-  'customerRiskScore',
-  'creditLimitUtilisation',
-  'creditUtilisationRatio',
-  'paymentTermCompliance',
-  'latePaymentFrequency',
-  'earlyPaymentDiscountUsage',
-  'discountsTakenCents',
-  'latePaymentPenaltyEffectiveness',
-  'lateFeesChargedCents',
-  'lateFeesCollectedCents',
-  'averagePaymentTime',
-];
-
-const rows: readonly { key: keyof ManagementMetrics; metric: MetricDefinition }[] = metricKeys.map(
-  (key) => {
-    const metric = findMetric(key);
-    // Throws on import, so a registry entry removed by mistake fails every test of the command.
-    if (!metric) {
-      throw new Error(`Missing metric "${key}" in shared/metrics/metric-registry.ts: add it.`);
-    }
-    return { key, metric };
-  },
-);
+const rows = managementMetricRows;
 
 export const tierLabels: Readonly<Record<TierKey, string>> = {
   high: 'High risk',

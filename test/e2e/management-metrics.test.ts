@@ -8,7 +8,10 @@ import {
   type ManagementGroup,
   type ManagementReport,
 } from '../../electron/reports/management-metrics-report.ts';
-import type { ManagementMetrics } from '../../shared/metrics/management-metrics.ts';
+import {
+  managementMetricRows,
+  type ManagementMetrics,
+} from '../../shared/metrics/management-metrics.ts';
 import { findMetric, type MetricDefinition } from '../../shared/metrics/metric-registry.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { managementPeriod, writeManagementLedger } from '../support/management-ledger.ts';
@@ -16,19 +19,7 @@ import { hasChromium, openBrowserSession, type BrowserSession } from './browser-
 
 const { from, to } = managementPeriod;
 
-const metricKeys: readonly (keyof ManagementMetrics)[] = [
-  'customerRiskScore',
-  'creditLimitUtilisation',
-  'creditUtilisationRatio',
-  'paymentTermCompliance',
-  'latePaymentFrequency',
-  'earlyPaymentDiscountUsage',
-  'discountsTakenCents',
-  'latePaymentPenaltyEffectiveness',
-  'lateFeesChargedCents',
-  'lateFeesCollectedCents',
-  'averagePaymentTime',
-];
+const metricKeys = managementMetricRows.map((row) => row.key);
 
 const oneDecimal = new Intl.NumberFormat('en-US', {
   minimumFractionDigits: 1,

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLedgerHandlers } from '../../electron/handlers/ledger-handlers.ts';
 import { dispatchIpc } from '../../electron/ipc/dispatch.ts';
 import { openLedger } from '../../electron/ledger/database.ts';
 import { ipcChannels } from '../../shared/ipc/contract.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { handlersFor } from '../support/ledger-handlers.ts';
 
 const temp = useTempFolder();
 
@@ -12,14 +12,7 @@ describe('IPC dispatch under random payloads', () => {
   it('answers every payload with a result', async () => {
     const { db, path } = temp.ledger();
     const reader = openLedger(path, { readOnly: true });
-    const handlers = createLedgerHandlers({
-      writer: db,
-      reader,
-      path,
-      files: new Map(),
-      jobs: new Map(),
-      emit: () => undefined,
-    });
+    const handlers = handlersFor(db, reader, path);
     const codes = new Set(['invalid-request', 'not-found', 'rejected', 'failed']);
     let runs = 0;
     let failures = 0;

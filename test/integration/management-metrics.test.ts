@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.ts';
-import { createLedgerHandlers } from '../../electron/handlers/ledger-handlers.ts';
 import { dispatchIpc } from '../../electron/ipc/dispatch.ts';
 import { openLedger } from '../../electron/ledger/database.ts';
 import {
@@ -12,6 +11,7 @@ import { ipcContract } from '../../shared/ipc/contract.ts';
 import type { ManagementMetrics } from '../../shared/metrics/management-metrics.ts';
 import { managementPeriod, writeManagementLedger } from '../support/management-ledger.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { handlersFor } from '../support/ledger-handlers.ts';
 
 const temp = useTempFolder();
 const { from, to } = managementPeriod;
@@ -237,8 +237,7 @@ describe('metrics/management handler', () => {
     const { db, path } = temp.ledger();
     writeManagementLedger(db);
     const reader = openLedger(path, { readOnly: true });
-    const context = { writer: db, reader, path, files: new Map(), jobs: new Map() };
-    const handlers = createLedgerHandlers({ ...context, emit: () => undefined });
+    const handlers = handlersFor(db, reader, path);
     try {
       const schema = ipcContract['metrics/management'].response;
       const all = await dispatchIpc(handlers, 'metrics/management', { from, to });

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.ts';
 import { createDemoLedger, demoClientProfiles } from '../../electron/demo/demo-ledger.ts';
-import { createLedgerHandlers } from '../../electron/handlers/ledger-handlers.ts';
 import { dispatchIpc } from '../../electron/ipc/dispatch.ts';
 import { openLedger, type Ledger } from '../../electron/ledger/database.ts';
 import {
@@ -21,6 +20,7 @@ import { formatMoney } from '../../shared/money.ts';
 import { DEFAULT_RISK_CONFIG } from '../../shared/risk/risk-settings.ts';
 import { countTiers, previousQuarterEnd, tierMixDates } from '../../shared/risk/tier-change.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { handlersFor } from '../support/ledger-handlers.ts';
 
 const temp = useTempFolder();
 const options = { clients: 120, invoices: 12_000, seed: 20_260_331, endDate: '2026-03-31' };
@@ -216,14 +216,9 @@ describe('risk settings', () => {
     const reader = openLedger(path, { readOnly: true });
     const events: string[] = [];
     try {
-      const handlers = createLedgerHandlers({
-        writer: db,
-        reader,
-        path,
-        files: new Map(),
-        jobs: new Map(),
-        emit: (event, payload) => events.push(`${event} ${JSON.stringify(payload)}`),
-      });
+      const handlers = handlersFor(db, reader, path, (event, payload) =>
+        events.push(`${event} ${JSON.stringify(payload)}`),
+      );
       const bad = await dispatchIpc(handlers, 'risk/settings/update', {
         tierThresholds: { medium: 50, high: 50 },
       });

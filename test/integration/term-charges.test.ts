@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import { updateClientProfile } from '../../electron/clients/client-profile.ts';
-import { createLedgerHandlers } from '../../electron/handlers/ledger-handlers.ts';
 import { dispatchIpc } from '../../electron/ipc/dispatch.ts';
 import { openLedger } from '../../electron/ledger/database.ts';
 import { importFile } from '../../electron/import/import-file.ts';
@@ -16,6 +15,7 @@ import { postTermCharges, termChargesDue } from '../../electron/terms/charge-pos
 import { saveTermsTemplate } from '../../electron/terms/terms-store.ts';
 import { DEFAULT_TERMS_TEMPLATES } from '../../shared/terms/payment-terms.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { handlersFor } from '../support/ledger-handlers.ts';
 
 const temp = useTempFolder();
 
@@ -302,14 +302,7 @@ describe('clients/get with terms and fees', () => {
     });
     postTermCharges(db, '2026-01-31');
     const reader = openLedger(path, { readOnly: true });
-    const handlers = createLedgerHandlers({
-      writer: db,
-      reader,
-      path,
-      files: new Map(),
-      jobs: new Map(),
-      emit: () => undefined,
-    });
+    const handlers = handlersFor(db, reader, path);
     const answer = await dispatchIpc(handlers, 'clients/get', { clientId: 1, asOf: '2026-01-31' });
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
     const value = ipcContract['clients/get'].response.parse(answer.value);

@@ -7,19 +7,9 @@ import { openLedger, type Ledger } from '../../electron/ledger/database.ts';
 import { trendReport, type ClientTrend } from '../../electron/trends/trend-report.ts';
 import { ipcContract } from '../../shared/ipc/contract.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { handlersFor } from '../support/ledger-handlers.ts';
 
 const temp = useTempFolder();
-
-function handlersFor(writer: Ledger, reader: Ledger, path: string) {
-  return createLedgerHandlers({
-    writer,
-    reader,
-    path,
-    files: new Map(),
-    jobs: new Map(),
-    emit: () => undefined,
-  });
-}
 
 /** Requests trends/report and checks the response against the contract's schema. */
 async function askTrends(handlers: ReturnType<typeof handlersFor>, request: object) {

@@ -1,6 +1,9 @@
 import { addMonths, firstOfMonth, isIsoDate, type IsoDate } from '../../../shared/calendar-date.ts';
 import type { IpcResponse } from '../../../shared/ipc/contract.ts';
-import type { ManagementMetrics } from '../../../shared/metrics/management-metrics.ts';
+import {
+  managementMetricRows,
+  type ManagementMetrics,
+} from '../../../shared/metrics/management-metrics.ts';
 import { findMetric, type MetricDefinition } from '../../../shared/metrics/metric-registry.ts';
 import { formatDays, formatPercentPoints, MISSING } from '../../format/figures.ts';
 
@@ -11,29 +14,7 @@ export type ClientRow = ManagementAnswer['clients'][number];
 export type Grouping = 'portfolio' | 'tier' | 'client';
 
 /** The metrics in the order the page lists them, each with its registry entry. */
-export const managementRows: readonly {
-  readonly key: keyof ManagementMetrics;
-  readonly metric: MetricDefinition;
-}[] = (
-  [
-    'customerRiskScore',
-    'creditLimitUtilisation',
-    'creditUtilisationRatio',
-    'paymentTermCompliance',
-    'latePaymentFrequency',
-    'earlyPaymentDiscountUsage',
-    'discountsTakenCents',
-    'latePaymentPenaltyEffectiveness',
-    'lateFeesChargedCents',
-    'lateFeesCollectedCents',
-    'averagePaymentTime',
-  ] as const
-).map((key) => {
-  const metric = findMetric(key);
-  // A renamed id would otherwise leave a row without a name, unnoticed.
-  if (metric === undefined) throw new Error(`Metric ${key} not found in the metric registry.`);
-  return { key, metric };
-});
+export const managementRows = managementMetricRows;
 
 export const tierNames: Readonly<Record<TierRow['tier'], string>> = {
   high: 'High risk',
