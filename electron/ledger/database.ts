@@ -10,6 +10,8 @@ export type Ledger = Database.Database;
 export interface OpenLedgerOptions {
   /** Open an existing ledger without writing to it; raises when it is missing or outdated. */
   readonly readOnly?: boolean;
+  /** Raise instead of creating a ledger, for commands that change an existing one. */
+  readonly mustExist?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface OpenLedgerOptions {
 export function openLedger(path: string, options: OpenLedgerOptions = {}): Ledger {
   // ':memory:' gives a scratch ledger that vanishes on close, for dry runs on no file.
   const file = path === ':memory:' ? path : resolve(path);
-  if (options.readOnly && !existsSync(file)) {
+  if ((options.readOnly || options.mustExist) && file !== ':memory:' && !existsSync(file)) {
     throw new Error(
       `Ledger not found: ${file}. Create it with "duedesk import" or "duedesk demo".`,
     );

@@ -112,6 +112,38 @@ describe('duedesk command line', () => {
     expect(JSON.parse(aging.out).currencies.USD.total).toBe(100);
   });
 
+  it('never creates a ledger for a command that changes one', async () => {
+    const missing = join(temp.folder(), 'typo.db');
+    const commands = [
+      ['charges', '--db', missing, '--as-of', '2026-01-31'],
+      ['terms', '--db', missing, '--default', 'net-30'],
+      ['client', '--db', missing, 'acme', '--size', 'small'],
+      [
+        'invoice',
+        '--db',
+        missing,
+        '--client',
+        'acme',
+        '--number',
+        'A-1',
+        '--date',
+        '2026-01-05',
+        '--amount',
+        '10.00',
+        '--currency',
+        'USD',
+      ],
+      ['write-off', '--db', missing, '--invoice', 'A-1', '--date', '2026-01-31', '--reason', 'x'],
+      ['risk', '--db', missing, '--as-of', '2026-01-31'],
+    ];
+    for (const argv of commands) {
+      const result = await cli(...argv);
+      expect(result.code, argv[0]).toBe(1);
+      expect(result.err, argv[0]).toContain(`Ledger not found: ${missing}`);
+    }
+    expect(existsSync(missing)).toBe(false);
+  });
+
   it('explains a usage mistake', async () => {
     const result = await cli('aging', '--db', 'x.sqlite', '--as-of', '2026-02-30');
     expect(result.code).toBe(2);

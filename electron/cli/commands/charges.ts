@@ -27,7 +27,10 @@ export function runCharges(args: readonly string[], io: CliIo): number {
   });
   const asOf = dateOption(values['as-of'], '--as-of');
   const dryRun = values['dry-run'] === true;
-  const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), { readOnly: dryRun });
+  const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), {
+    readOnly: dryRun,
+    mustExist: true,
+  });
   try {
     const charges = dryRun ? termChargesDue(db, asOf) : postTermCharges(db, asOf);
     if (values.json) {

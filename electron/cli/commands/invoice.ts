@@ -39,7 +39,7 @@ export function runInvoice(args: readonly string[], io: CliIo): number {
   const clientCode = requireOption(values.client, '--client', 'C-1001');
   const number = requireOption(values.number, '--number', 'INV-1042');
   const invoiceDate = dateOption(values.date, '--date');
-  const db = openLedger(requireOption(values.db, '--db', 'ledger.db'));
+  const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), { mustExist: true });
   try {
     const currency =
       values.currency?.toUpperCase() ?? readClientProfile(db, clientCode).creditLimit?.currency;

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { formatMoney } from '../../../shared/money.ts';
 import type { RiskScore, RiskTier } from '../../../shared/risk/risk-score.ts';
 import { describeTierPolicy, tierRank } from '../../../shared/risk/tier-policy.ts';
@@ -10,7 +9,6 @@ import {
   type SegmentationReport,
   type SegmentClient,
 } from '../../risk/segmentation-report.ts';
-import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';
 import { dateOption, parseCommandArgs, requireOption } from '../options.ts';
 import { formatTable } from '../text-table.ts';
@@ -58,12 +56,7 @@ export function runRisk(args: readonly string[], io: CliIo): number {
   const asOf = dateOption(values['as-of'], '--as-of');
   const path = requireOption(values.db, '--db', 'ledger.db');
   // Opened for writing, because the run records its assessments, but never created.
-  if (!existsSync(path)) {
-    throw new UsageError(
-      `Ledger not found: ${path}. Create it with "duedesk import" or "duedesk demo".`,
-    );
-  }
-  const db = openLedger(path);
+  const db = openLedger(path, { mustExist: true });
   try {
     const report = segmentationReport(db, asOf, readRiskSettings(db));
     const stored = storeRiskAssessments(db, asOf, report.clients);

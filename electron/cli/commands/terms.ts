@@ -23,7 +23,8 @@ their own. Issued invoices keep the terms they were issued under. A template fil
 
 Rates are in basis points (100 = 1%). lateFee kinds: none; flat with amountCents (minor units
 of the invoice's currency); percent with basisPoints, charged once; monthly-interest with
-basisPointsPerMonth, simple interest on the balance at each month end after the grace days.
+basisPointsPerMonth, simple interest on the balance owed at the end of each whole month after
+the grace days: grace ending on 14 February charges on 14 March, 14 April and so on.
 
   --db PATH         ledger file
   --save FILE       a template as JSON
@@ -38,7 +39,10 @@ export function runTerms(args: readonly string[], io: CliIo): number {
     json: { type: 'boolean' },
   });
   const writes = values.save !== undefined || values.default !== undefined;
-  const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), { readOnly: !writes });
+  const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), {
+    readOnly: !writes,
+    mustExist: true,
+  });
   try {
     if (values.save !== undefined) {
       const text = readFileSync(values.save, 'utf8');

@@ -25,7 +25,7 @@ export function runWriteOff(args: readonly string[], io: CliIo): number {
   const invoice = requireOption(values.invoice, '--invoice', 'INV-1042');
   const date = dateOption(values.date, '--date');
   const reason = requireOption(values.reason, '--reason', '"Client insolvent"');
-  const db = openLedger(requireOption(values.db, '--db', 'ledger.db'));
+  const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), { mustExist: true });
   try {
     const written = writeOffInvoice(db, invoice, date, reason);
     io.out(
