@@ -13,9 +13,11 @@ export interface WriteOff {
 
 /**
  * Writes off what is left of an invoice on `date` with a credit note of kind `write-off` for
- * the balance at the end of that day, allocated to the invoice. So the receivable leaves the
- * aging, and the client's risk score counts the loss. Raises, writing nothing, when the
- * invoice is unknown, voided, not yet issued by `date`, or has nothing left to write off.
+ * the balance still owed, allocated to the invoice. So the receivable leaves the aging, and the
+ * client's risk score counts the loss. Raises, writing nothing, when the invoice is unknown,
+ * voided or paid, or when `date` comes before the invoice or before a payment, credit or fee
+ * already recorded on it: a write-off dated earlier would leave those records owing less than
+ * nothing.
  */
 export function writeOffInvoice(
   db: Ledger,
@@ -36,11 +38,18 @@ export function writeOffInvoice(
                   i.voided_at AS voidedAt,
                   i.amount_cents - COALESCE((
                     SELECT SUM(a.amount_cents) FROM allocations a
-                    WHERE a.invoice_id = i.id AND a.voided_at IS NULL AND a.applied_on <= @date
-                  ), 0) AS balanceCents
-           FROM invoices i WHERE i.number = @number`,
+                    WHERE a.invoice_id = i.id AND a.voided_at IS NULL
+                  ), 0) AS balanceCents,
+                  (SELECT MAX(day) FROM (
+                     SELECT a.applied_on AS day FROM allocations a
+                     WHERE a.invoice_id = i.id AND a.voided_at IS NULL
+                     UNION ALL
+                     SELECT f.invoice_date FROM invoices f
+                     WHERE f.fee_for_invoice_id = i.id AND f.voided_at IS NULL
+                   )) AS lastRecordDate
+           FROM invoices i WHERE i.number = ?`,
         )
-        .get({ number: invoiceNumber, date }) as
+        .get(invoiceNumber) as
         | {
             id: number;
             clientId: number;
@@ -48,6 +57,7 @@ export function writeOffInvoice(
             invoiceDate: IsoDate;
             voidedAt: string | null;
             balanceCents: number;
+            lastRecordDate: IsoDate | null;
           }
         | undefined;
       if (invoice === undefined) {
@@ -62,13 +72,19 @@ export function writeOffInvoice(
             `${date}: write it off on or after its date.`,
         );
       }
+      if (invoice.lastRecordDate !== null && invoice.lastRecordDate > date) {
+        throw new RangeError(
+          `Invoice ${invoiceNumber} has a payment, credit or fee dated ${invoice.lastRecordDate}, ` +
+            `after the write-off date ${date}: write it off on or after that day.`,
+        );
+      }
       if (invoice.balanceCents <= 0) {
         throw new RangeError(
-          `Invoice ${invoiceNumber} has no balance left on ${date}: there is nothing to write off.`,
+          `Invoice ${invoiceNumber} has no balance left: there is nothing to write off.`,
         );
       }
       const now = new Date().toISOString();
-      const number = `${invoiceNumber}-WO`;
+      const number = unusedNumber(db, `${invoiceNumber}-WO`);
       const note = db
         .prepare(
           `INSERT INTO credit_notes (client_id, number, credit_date, amount_cents, currency,
@@ -111,4 +127,14 @@ export function writeOffInvoice(
       };
     })
     .immediate();
+}
+
+/** Returns `base`, or `base-2`, `base-3`… when a credit note already has that number. */
+function unusedNumber(db: Ledger, base: string): string {
+  const taken = db.prepare('SELECT 1 FROM credit_notes WHERE number = ?').pluck();
+  let candidate = base;
+  for (let suffix = 2; taken.get(candidate) !== undefined; suffix += 1) {
+    candidate = `${base}-${suffix}`;
+  }
+  return candidate;
 }
