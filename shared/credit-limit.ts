@@ -49,8 +49,21 @@ export function checkCreditLimit(
   };
 }
 
-/** Returns a warning for a check that exceeds the limit, or null. */
-export function creditLimitWarning(clientName: string, check: CreditLimitCheck): string | null {
+/**
+ * Returns a warning for a check that exceeds the limit or could not be made because the
+ * invoice is in another currency than the limit; null when there is nothing to say.
+ */
+export function creditLimitWarning(
+  clientName: string,
+  check: CreditLimitCheck,
+  currency: string,
+): string | null {
+  if (check.status === 'other-currency') {
+    return (
+      `${clientName} has a credit limit in ${check.limit.currency} only, so this ${currency} ` +
+      'invoice was not checked against it'
+    );
+  }
   if (check.status !== 'exceeds') return null;
   const { limit } = check;
   return (

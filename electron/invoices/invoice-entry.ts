@@ -32,7 +32,10 @@ export interface IssuedInvoice {
   readonly dueDate: IsoDate;
   readonly terms: PaymentTerms;
   readonly creditCheck: CreditLimitCheck;
-  /** Set when the invoice took the client over its limit (allowed by `allowOverLimit`). */
+  /**
+   * Set when the invoice took the client over its limit (allowed by `allowOverLimit`), or when
+   * it is in another currency than the limit and so was not checked.
+   */
   readonly warning: string | null;
 }
 
@@ -91,12 +94,12 @@ export function issueInvoice(db: Ledger, entry: NewInvoice): IssuedInvoice {
           : { cents: client.limitCents, currency: client.limitCurrency };
       const creditCheck = checkCreditLimit(
         limit,
-        openBalance(db, client.id, currency, invoiceDate),
+        outstandingBalance(db, client.id, currency),
         entry.amountCents,
         currency,
       );
-      const warning = creditLimitWarning(client.name, creditCheck);
-      if (warning !== null && entry.allowOverLimit !== true) {
+      const warning = creditLimitWarning(client.name, creditCheck, currency);
+      if (creditCheck.status === 'exceeds' && entry.allowOverLimit !== true) {
         throw new CreditLimitExceeded(
           `Invoice ${number} not issued: ${warning}. Raise the limit, take a payment first, ` +
             'or issue it over the limit on purpose.',
@@ -134,14 +137,21 @@ export function issueInvoice(db: Ledger, entry: NewInvoice): IssuedInvoice {
     .immediate();
 }
 
-/** Sums the client's open invoice balances in `currency` at the end of `asOf`. */
-export function openBalance(db: Ledger, clientId: number, currency: string, asOf: IsoDate): number {
+/**
+ * Sums what the client owes in `currency` on its invoices today: every issued invoice less
+ * everything applied to it, whatever their dates. A limit guards the exposure now, so an
+ * invoice dated in the past must not slip under it by being compared with an older balance.
+ */
+export function outstandingBalance(db: Ledger, clientId: number, currency: string): number {
   let total = 0;
-  for (const invoice of openInvoicesAt(db, asOf, { clientId })) {
+  for (const invoice of openInvoicesAt(db, latestDate, { clientId })) {
     if (invoice.currency === currency) total += invoice.balanceCents;
   }
   return total;
 }
+
+/** Later than any date a ledger holds, so that every record counts. */
+const latestDate = '9999-12-31';
 
 function missingCurrency(code: string): never {
   throw new RangeError(
