@@ -327,7 +327,10 @@ function readSettled(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf
   }
 }
 
-/** Late fees charged in the period, with the allocations to each applied by `to`. */
+/**
+ * Late fees charged in the period, with the payments applied to each by `to`. A credit note
+ * or write-off that waives a fee is not money collected, so only payments count.
+ */
 function readLateFees(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf: FactsOf) {
   const rows = db
     .prepare(
@@ -335,6 +338,7 @@ function readLateFees(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsO
               COALESCE((
                 SELECT SUM(a.amount_cents) FROM allocations a
                 WHERE a.invoice_id = f.id AND a.voided_at IS NULL AND a.applied_on <= @to
+                  AND a.payment_id IS NOT NULL
               ), 0) AS collectedCents
        FROM invoices f
        WHERE f.kind = 'late-fee' AND f.voided_at IS NULL AND f.status = 'issued'

@@ -268,8 +268,9 @@ export const metricRegistry: readonly MetricDefinition[] = [
     id: 'lateFeesCollectedCents',
     name: 'Late fees collected',
     definition:
-      'Sum of the payment and credit allocations applied by the period end to the late fees ' +
-      'charged in the period. Null when no late fee was charged in the period.',
+      'Sum of the payments applied by the period end to the late fees charged in the period; ' +
+      'a fee waived by a credit note or written off is not collected. Null when no late fee ' +
+      'was charged in the period.',
     unit: 'money',
     scopes: ['client', 'tier', 'portfolio'],
     computedBy: `${managementMetrics} lateFeeTotals`,
