@@ -15,9 +15,11 @@ import { firstIssue } from '../validation-issue.ts';
 /**
  * The charge for paying late, counted from the end of the grace period:
  * - `flat`: one fee of a fixed amount per invoice;
- * - `percent`: one fee, a share of the balance still owed when the grace period ends;
- * - `monthly-interest`: simple interest, one charge at the end of each whole month the invoice
- *   stays unpaid, on the balance owed that day. Earlier charges never bear interest.
+ * - `percent`: one fee, a share of the balance still owed the day after the grace period;
+ * - `monthly-interest`: simple interest, one charge for each whole month the invoice stays
+ *   unpaid after the grace period, on the same day of the month as the grace period's last day
+ *   (14 March, 14 April… after grace ending 14 February), on the balance owed that day.
+ *   Earlier charges never bear interest.
  */
 export type LateFeeRule =
   | { readonly kind: 'none' }
@@ -48,6 +50,15 @@ export interface PaymentTerms {
 
 const whole = (max: number) => z.number().int().min(0).max(max);
 
+/** Names are printed on statements and terminals: control characters could rewrite either. */
+const printable = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'use printable characters only');
+
 const lateFeeRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }).strict(),
   z.object({ kind: z.literal('flat'), amountCents: whole(100_000_000).min(1) }).strict(),
@@ -64,15 +75,15 @@ export const paymentTermsSchema = z
       .string()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens')
       .max(40),
-    name: z.string().trim().min(1).max(80),
+    name: printable(80),
     netDays: whole(365),
     discount: z
-      .object({ basisPoints: whole(5000).min(1), withinDays: whole(365) })
+      .object({ basisPoints: whole(5000).min(1), withinDays: whole(365).min(1) })
       .strict()
       .nullable(),
     graceDays: whole(365),
     lateFee: lateFeeRule,
-    paymentMethods: z.array(z.string().trim().min(1).max(60)).max(10),
+    paymentMethods: z.array(printable(60)).max(10),
   })
   .strict()
   .refine((terms) => terms.discount === null || terms.discount.withinDays < terms.netDays, {

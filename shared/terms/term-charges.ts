@@ -56,6 +56,49 @@ export interface LateFeeDue {
  * little more than it had to is not credited twice. An invoice already paid in full needs none.
  */
 export function discountEarned(invoice: TermsInvoice, asOf: IsoDate): DiscountDue | null {
+  const earning = discountEarning(invoice, asOf);
+  if (earning === null || earning.earnedOn === null || earning.offered === 0) return null;
+  const balance = balanceAt(invoice.amountCents, invoice.reductions, asOf);
+  if (balance <= 0) return null;
+  const { earnedOn } = earning;
+  return {
+    amountCents: Math.min(earning.offered, balance),
+    appliedOn: earnedOn < invoice.invoiceDate ? invoice.invoiceDate : earnedOn,
+    explanation:
+      `${earning.rate}% early-payment discount on invoice ${invoice.number}: ` +
+      `${money(earning.paid, invoice.currency)} paid by ${earning.deadline}, ` +
+      `${money(earning.needed, invoice.currency)} needed`,
+  };
+}
+
+/**
+ * Returns why a discount already credited is no longer earned, or null while it still is:
+ * a payment applied by the deadline was reversed, so the client paid less than it needed.
+ * `invoice.reductions` must leave out the discount's own allocation.
+ */
+export function discountWithdrawn(invoice: TermsInvoice, asOf: IsoDate): string | null {
+  const earning = discountEarning(invoice, asOf);
+  if (earning === null || earning.earnedOn !== null) return null;
+  return (
+    `Early-payment discount on invoice ${invoice.number} withdrawn: ` +
+    `${money(earning.paid, invoice.currency)} paid by ${earning.deadline}, ` +
+    `${money(earning.needed, invoice.currency)} needed`
+  );
+}
+
+interface DiscountEarning {
+  readonly rate: string;
+  readonly deadline: IsoDate;
+  readonly offered: number;
+  readonly needed: number;
+  /** Payments and credits applied by the deadline (or by `asOf`, when earlier). */
+  readonly paid: number;
+  /** The day the payments reached `needed`, or null if they have not. */
+  readonly earnedOn: IsoDate | null;
+}
+
+/** Measures the payments made towards the discount; null when the terms offer none. */
+function discountEarning(invoice: TermsInvoice, asOf: IsoDate): DiscountEarning | null {
   parseIsoDate(asOf, 'as-of date');
   const { terms } = invoice;
   const deadline = discountDeadline(invoice.invoiceDate, terms);
@@ -70,17 +113,8 @@ export function discountEarned(invoice: TermsInvoice, asOf: IsoDate): DiscountDu
     paid += reduction.cents;
     if (earnedOn === null && paid >= needed) earnedOn = reduction.date;
   }
-  if (earnedOn === null || offered === 0) return null;
-  const balance = balanceAt(invoice.amountCents, invoice.reductions, asOf);
-  if (balance <= 0) return null;
-  const amountCents = Math.min(offered, balance);
-  return {
-    amountCents,
-    appliedOn: earnedOn < invoice.invoiceDate ? invoice.invoiceDate : earnedOn,
-    explanation:
-      `${basisPointsText(terms.discount.basisPoints)}% early-payment discount on invoice ` +
-      `${invoice.number}: ${money(needed, invoice.currency)} paid by ${deadline}`,
-  };
+  const rate = basisPointsText(terms.discount.basisPoints);
+  return { rate, deadline, offered, needed, paid, earnedOn };
 }
 
 /**

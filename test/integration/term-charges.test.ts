@@ -11,6 +11,7 @@ import type { Ledger } from '../../electron/ledger/database.ts';
 import { ipcContract } from '../../shared/ipc/contract.ts';
 import { creditSales, settledInvoices } from '../../electron/ledger/receivables.ts';
 import { agingReport } from '../../electron/reports/aging-report.ts';
+import { managementReport } from '../../electron/reports/management-metrics-report.ts';
 import { postTermCharges, termChargesDue } from '../../electron/terms/charge-posting.ts';
 import { saveTermsTemplate } from '../../electron/terms/terms-store.ts';
 import { DEFAULT_TERMS_TEMPLATES } from '../../shared/terms/payment-terms.ts';
@@ -200,6 +201,26 @@ describe('term charges posted to the ledger', () => {
         '$2,000.00. Raise the limit, take a payment first, or issue it over the limit on purpose.',
     );
     expect(count()).toBe(before);
+    // Dating it back before A-2 does not slip it under the limit: what is owed now counts.
+    expect(() =>
+      issueInvoice(db, {
+        clientCode: 'acme',
+        number: 'A-3',
+        invoiceDate: '2026-01-02',
+        amountCents: 60_000,
+      }),
+    ).toThrow('acme would owe $2,100.00');
+    // A limit in USD says nothing about an invoice in EUR: it is issued with a warning.
+    const euro = issueInvoice(db, {
+      clientCode: 'acme',
+      number: 'A-EUR',
+      invoiceDate: '2026-02-02',
+      amountCents: 900_000,
+      currency: 'EUR',
+    });
+    expect(euro.warning).toBe(
+      'acme has a credit limit in USD only, so this EUR invoice was not checked against it',
+    );
 
     const allowed = issueInvoice(db, {
       clientCode: 'acme',
@@ -214,7 +235,7 @@ describe('term charges posted to the ledger', () => {
       overByCents: 10_000,
       utilisationAfter: 1.05,
     });
-    expect(count()).toBe(before + 1);
+    expect(count()).toBe(before + 2);
     // Exactly at the limit is within it.
     await pay(db, '2026-02-03,acme,A-3,600.00\n2026-02-03,acme,A-2,1000.00\n');
     const atLimit = issueInvoice(db, {
@@ -272,8 +293,7 @@ describe('credit limit warnings on import', () => {
         '2026-03-05,2026-04-04,X-2,acme,600.00\n2026-03-05,2026-04-04,X-3,beta,9000.00\n',
     );
     const dryRun = await importFile(db, file, { currency: 'USD', dryRun: true });
-    const warning =
-      'acme would owe $2,100.00, $100.00 over its credit limit of $2,000.00 on 2026-03-05';
+    const warning = 'acme would owe $2,100.00, $100.00 over its credit limit of $2,000.00';
     expect(dryRun.creditLimitWarnings).toEqual([warning]);
     const imported = await importFile(db, file, { currency: 'USD' });
     expect(imported.status).toBe('imported');
@@ -340,13 +360,94 @@ describe('write-offs', () => {
     expect(() => writeOffInvoice(db, 'B-9', '2026-01-01', 'Closed down')).toThrow(
       'Invoice B-9 is dated 2026-01-05, after the write-off date 2026-01-01',
     );
+    expect(() => writeOffInvoice(db, 'B-9', '2026-01-31', 'Closed down')).toThrow(
+      'Invoice B-9 has a payment, credit or fee dated 2026-02-01, after the write-off date',
+    );
     const written = writeOffInvoice(db, 'B-9', '2026-06-30', 'Closed down');
     expect(written).toMatchObject({ number: 'B-9-WO', amountCents: 50_000, currency: 'USD' });
     expect(() => writeOffInvoice(db, 'B-9', '2026-07-01', 'Again')).toThrow(
-      'Invoice B-9 has no balance left on 2026-07-01: there is nothing to write off.',
+      'Invoice B-9 has no balance left: there is nothing to write off.',
+    );
+    // Nor can a second write-off be dated back before the first, or before the payment.
+    expect(() => writeOffInvoice(db, 'B-9', '2026-01-20', 'Earlier')).toThrow(
+      'Invoice B-9 has a payment, credit or fee dated 2026-06-30, after the write-off date ' +
+        '2026-01-20: write it off on or after that day.',
     );
     expect(agingReport(db, '2026-06-30').currencies.USD?.total ?? 0).toBe(0);
     const beta = clientHistories(db, '2026-06-30').find((client) => client.code === 'beta');
     expect(beta?.history.writeOffsLast12Months).toBe(1);
+  });
+});
+
+describe('late fees in the management metrics', () => {
+  it('counts a paid fee as collected and a written-off fee as not', async () => {
+    const db = await ledgerWithClients();
+    issueInvoice(db, {
+      clientCode: 'beta',
+      number: 'B-7',
+      invoiceDate: '2026-01-05',
+      amountCents: 60_000,
+      currency: 'USD',
+    });
+    // 1.5% of 600.00 on 2026-03-09 and on 2026-04-09: two fees of 9.00.
+    expect(postTermCharges(db, '2026-04-30').map((fee) => fee.recordNumber)).toEqual([
+      'B-7-LF1',
+      'B-7-LF2',
+    ]);
+    await pay(db, '2026-04-20,beta,B-7-LF1,9.00\n');
+    writeOffInvoice(db, 'B-7-LF2', '2026-04-25', 'Fee waived as a goodwill gesture');
+    const usd = managementReport(db, '2026-03-01', '2026-04-30').portfolio.find(
+      (group) => group.currency === 'USD',
+    );
+    expect(usd?.metrics.lateFeesChargedCents).toBe(1_800);
+    expect(usd?.metrics.lateFeesCollectedCents).toBe(900);
+  });
+});
+
+describe('a discount whose payment is reversed', () => {
+  it('withdraws the discount and charges interest on the whole amount', async () => {
+    const db = await ledgerWithClients();
+    issueInvoice(db, {
+      clientCode: 'acme',
+      number: 'A-9',
+      invoiceDate: '2026-01-05',
+      amountCents: 100_000,
+      currency: 'USD',
+    });
+    await pay(db, '2026-01-14,acme,A-9,980.00\n');
+    expect(postTermCharges(db, '2026-01-31').map((charge) => charge.kind)).toEqual([
+      'early-payment-discount',
+    ]);
+    // The bank returns the payment: its allocation is voided, as a reversal would.
+    const paymentId = db
+      .prepare(
+        `SELECT a.payment_id FROM allocations a JOIN invoices i ON i.id = a.invoice_id
+         WHERE i.number = 'A-9' AND a.payment_id IS NOT NULL`,
+      )
+      .pluck()
+      .get();
+    const voided = `voided_at = '2026-02-20T00:00:00Z', void_reason = 'returned'`;
+    db.prepare(`UPDATE allocations SET ${voided} WHERE payment_id = ?`).run(paymentId);
+    db.prepare(`UPDATE payments SET ${voided} WHERE id = ?`).run(paymentId);
+    const withdrawn = postTermCharges(db, '2026-03-31');
+    expect(
+      withdrawn.map(({ kind, recordNumber, amountCents }) => [kind, recordNumber, amountCents]),
+    ).toEqual([
+      ['discount-withdrawal', 'A-9-DISC', 2_000],
+      // Due 2026-02-04, grace to 2026-02-09: 1.5% of the whole 1,000.00 on 2026-03-09.
+      ['late-fee', 'A-9-LF1', 1_500],
+    ]);
+    expect(withdrawn[0]?.explanation).toBe(
+      'Early-payment discount on invoice A-9 withdrawn: 0.00 USD paid by 2026-01-15, ' +
+        '980.00 USD needed',
+    );
+    expect(
+      db
+        .prepare(`SELECT voided_at IS NOT NULL FROM credit_notes WHERE number = 'A-9-DISC'`)
+        .pluck()
+        .get(),
+    ).toBe(1);
+    expect(agingReport(db, '2026-03-31').currencies.USD?.total).toBe(100_000 + 1_500);
+    expect(postTermCharges(db, '2026-03-31')).toEqual([]);
   });
 });

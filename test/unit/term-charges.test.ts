@@ -96,7 +96,9 @@ describe('early-payment discount', () => {
     expect(discountEarned(paid, '2026-01-31')).toEqual({
       amountCents: 2_000,
       appliedOn: '2026-01-15',
-      explanation: '2% early-payment discount on invoice INV-1: 980.00 USD paid by 2026-01-15',
+      explanation:
+        '2% early-payment discount on invoice INV-1: 980.00 USD paid by 2026-01-15, ' +
+        '980.00 USD needed',
     });
   });
 
@@ -161,7 +163,7 @@ describe('late fees', () => {
   const net30 = (overrides: Partial<TermsInvoice> = {}) =>
     invoice({ terms: template('net-30'), ...overrides });
 
-  it('charges simple interest on each month-end balance', () => {
+  it('charges simple interest on the balance each whole month', () => {
     const fees = lateFeesDue(
       net30({ reductions: [{ date: '2026-03-20', cents: 40_000 }] }),
       '2026-05-09',
@@ -232,5 +234,25 @@ describe('late fees', () => {
     ]);
     const open = invoice({ ...base, disputes: [{ openedOn: '2026-01-03', resolvedOn: null }] });
     expect(lateFeesDue(open, '2026-03-01')).toEqual([]);
+  });
+});
+
+describe('payment terms validation', () => {
+  const base = DEFAULT_TERMS_TEMPLATES[0] as PaymentTerms;
+  it.each([
+    [{ ...base, name: 'Net\u001b[31m 30' }, 'name: use printable characters only'],
+    [
+      { ...base, paymentMethods: ['Card\u0000'] },
+      'paymentMethods.0: use printable characters only',
+    ],
+    [
+      { ...base, discount: { basisPoints: 200, withinDays: 0 } },
+      'discount.withinDays: Too small: expected number to be >=1',
+    ],
+  ])('rejects %j', (terms, message) => {
+    const result = paymentTermsSchema.safeParse(terms);
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues[0];
+    expect(`${issue?.path.join('.')}: ${issue?.message}`).toBe(message);
   });
 });

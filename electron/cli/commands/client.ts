@@ -48,6 +48,7 @@ export function runClient(args: readonly string[], io: CliIo): number {
   const changes = profileChanges(values);
   const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), {
     readOnly: Object.keys(changes).length === 0,
+    mustExist: true,
   });
   try {
     const profile =
@@ -73,6 +74,8 @@ function profileChanges(values: Record<string, string | boolean | undefined>) {
     changes.creditLimit = { cents: amountOption(limitText, '--credit-limit', currency), currency };
   } else if (values['no-credit-limit']) {
     changes.creditLimit = null;
+  } else if (typeof values.currency === 'string') {
+    throw new UsageError('--currency is the currency of --credit-limit: give both.');
   }
   if (typeof values.terms === 'string') {
     if (values['default-terms']) throw new UsageError('Give --terms or --default-terms.');
