@@ -68,7 +68,8 @@ export function clientHandlers(
           `SELECT id AS clientId, code, name, email, country, industry,
                   account_manager AS accountManager, credit_limit_cents AS creditLimitCents,
                   credit_limit_currency AS creditLimitCurrency,
-                  payment_terms_days AS paymentTermsDays, size_band AS sizeBand
+                  payment_terms_days AS paymentTermsDays, size_band AS sizeBand,
+                  terms_template_id AS termsId
            FROM clients WHERE id = ?`,
         )
         .get(clientId) as

@@ -7,6 +7,7 @@ import { reportHandlers } from './report-handlers.ts';
 import { riskHandlers } from './risk-handlers.ts';
 import { riskSettingsHandlers } from './risk-settings-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
+import { termsHandlers } from './terms-handlers.ts';
 import { trendHandlers } from './trend-handlers.ts';
 
 /** Creates a handler for every channel of the IPC contract, served from one ledger. */
@@ -20,5 +21,6 @@ export function createLedgerHandlers(context: LedgerContext): IpcHandlers {
     ...metricHandlers(context),
     ...importHandlers(context),
     ...settingsHandlers(context),
+    ...termsHandlers(context),
   };
 }

@@ -285,6 +285,8 @@ export const ipcContract = {
         creditLimitCurrency: currencyCode.nullable(),
         paymentTermsDays: z.number().int().nullable(),
         sizeBand: z.string().nullable(),
+        /** The client's own terms template, or null when it has the ledger's default. */
+        termsId: z.string().nullable(),
         /** The terms new invoices of the client are issued under. */
         terms: z.object({ id: z.string(), name: z.string(), description: z.string() }),
       }),
@@ -432,6 +434,44 @@ export const ipcContract = {
   'import/cancel': {
     request: z.object({ jobId: z.string().uuid() }).strict(),
     response: z.object({ cancelled: z.boolean() }),
+  },
+  'clients/update-profile': {
+    request: z
+      .object({
+        clientId: id,
+        /** A limit of 0 means no credit at all; null removes the limit. */
+        creditLimit: z
+          .object({
+            cents: cents.refine((value) => value >= 0, 'expected 0 or more'),
+            currency: currencyCode,
+          })
+          .strict()
+          .nullable()
+          .optional(),
+        /** A template id from terms/list; null for the ledger's default terms. */
+        termsId: z.string().min(1).max(40).nullable().optional(),
+        industry: z.string().max(100).nullable().optional(),
+        sizeBand: z.enum(['small', 'medium', 'large']).nullable().optional(),
+      })
+      .strict(),
+    response: z.object({ clientId: id }),
+  },
+  'terms/list': {
+    request: z.object({}).strict(),
+    response: z.object({
+      /** The template of clients without terms of their own. */
+      defaultId: z.string(),
+      templates: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          description: z.string(),
+          /** The early-payment discount in words, such as "2% off if paid within 10 days". */
+          incentive: z.string(),
+          paymentMethods: z.array(z.string()),
+        }),
+      ),
+    }),
   },
   'settings/get': {
     request: z.object({}).strict(),

@@ -19,7 +19,11 @@ export function ClientDetails({ client }: { readonly client: Client }) {
         : formatMoney(client.creditLimitCents, client.creditLimitCurrency),
     ],
     ['Size', client.sizeBand ?? MISSING],
-    ['Payment terms', `${client.terms.name}: ${client.terms.description}`],
+    [
+      'Payment terms',
+      `${client.terms.name}: ${client.terms.description}` +
+        (client.termsId === null ? ' (the ledger default)' : ''),
+    ],
   ];
   return (
     <dl className="detail-list">

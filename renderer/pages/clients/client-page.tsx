@@ -3,6 +3,7 @@ import { useIpcQuery } from '../../data/use-ipc-query.ts';
 import { useAsOfStore } from '../../state/as-of-store.ts';
 import { ClientAgingTable } from './client-aging-table.tsx';
 import { ClientDetails } from './client-details.tsx';
+import { ClientProfileForm } from './client-profile-form.tsx';
 import { ClientRisk } from './client-risk.tsx';
 import { ClientTrendsPanel } from './client-trends-panel.tsx';
 import { CreditNoteTable, InvoiceTable, PaymentTable } from './client-documents.tsx';
@@ -32,6 +33,10 @@ export function ClientPage({ clientId }: { clientId: number }) {
       <section className="panel" aria-labelledby="client-details-heading">
         <h2 id="client-details-heading">Details</h2>
         <ClientDetails client={value.client} />
+        <details className="profile-editor">
+          <summary>Change credit limit and terms</summary>
+          <ClientProfileForm key={clientId} client={value.client} />
+        </details>
       </section>
       <section className="panel" aria-labelledby="client-aging-heading">
         <h2 id="client-aging-heading">Aging</h2>

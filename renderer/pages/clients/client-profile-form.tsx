@@ -1,0 +1,130 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { IpcResponse } from '../../../shared/ipc/contract.ts';
+import { FormField } from '../../components/form-field.tsx';
+import { useIpcQuery } from '../../data/use-ipc-query.ts';
+import { reportError, reportThrown } from '../../state/error-store.ts';
+import { useLedgerStore } from '../../state/ledger-store.ts';
+import { api } from '../../transport/api.ts';
+import {
+  profileDraftFrom,
+  validateProfileDraft,
+  type ClientProfileDraft,
+  type ClientProfileErrors,
+} from './client-profile-draft.ts';
+
+type Client = IpcResponse<'clients/get'>['client'];
+
+/**
+ * Edits the client's credit limit, payment terms, industry and size band. Issued invoices
+ * keep their terms; the change applies to invoices issued from now on and to utilisation.
+ */
+export function ClientProfileForm({ client }: { readonly client: Client }) {
+  const homeCurrency = useLedgerStore((state) => state.settings?.homeCurrency ?? 'USD');
+  const templates = useIpcQuery('terms/list', {}).value;
+  const [draft, setDraft] = useState<ClientProfileDraft>(() =>
+    profileDraftFrom(client, homeCurrency),
+  );
+  const [errors, setErrors] = useState<ClientProfileErrors>({});
+  const [status, setStatus] = useState('');
+  const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const edit = <K extends keyof ClientProfileDraft>(key: K, value: ClientProfileDraft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    setStatus('');
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validateProfileDraft(client.clientId, draft);
+    setErrors(checked.errors ?? {});
+    if (checked.request === null) {
+      requestAnimationFrame(() =>
+        form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
+      return;
+    }
+    setSaving(true);
+    api()
+      .invoke('clients/update-profile', checked.request)
+      .then((result) => {
+        if (result.ok) setStatus('Credit and terms saved.');
+        else reportError(result.error);
+      })
+      .catch(reportThrown)
+      .finally(() => setSaving(false));
+  };
+
+  const defaultName =
+    templates?.templates.find((terms) => terms.id === templates.defaultId)?.name ?? 'default';
+  return (
+    <form ref={form} className="profile-form" onSubmit={submit} noValidate>
+      <div className="field-row">
+        <FormField
+          label="Credit limit"
+          hint="Leave empty for no limit; 0 allows no credit at all."
+          error={errors.limit}
+        >
+          <input
+            type="text"
+            inputMode="decimal"
+            value={draft.limit}
+            onChange={(event) => edit('limit', event.target.value)}
+          />
+        </FormField>
+        <FormField label="Limit currency" error={errors.currency}>
+          <input
+            type="text"
+            maxLength={3}
+            autoCapitalize="characters"
+            value={draft.currency}
+            onChange={(event) => edit('currency', event.target.value.toUpperCase())}
+          />
+        </FormField>
+      </div>
+      <FormField
+        label="Payment terms"
+        hint="For invoices issued from now on; issued invoices keep their terms."
+      >
+        <select value={draft.termsId} onChange={(event) => edit('termsId', event.target.value)}>
+          <option value="">{`Ledger default (${defaultName})`}</option>
+          {templates?.templates.map((terms) => (
+            <option key={terms.id} value={terms.id}>
+              {`${terms.name}: ${terms.description}`}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <div className="field-row">
+        <FormField label="Industry">
+          <input
+            type="text"
+            value={draft.industry}
+            onChange={(event) => edit('industry', event.target.value)}
+          />
+        </FormField>
+        <FormField label="Size">
+          <select
+            value={draft.sizeBand}
+            onChange={(event) =>
+              edit('sizeBand', event.target.value as ClientProfileDraft['sizeBand'])
+            }
+          >
+            <option value="">Not known</option>
+            <option value="small">Small</option>
+            <option value="medium">Medium</option>
+            <option value="large">Large</option>
+          </select>
+        </FormField>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save credit and terms'}
+        </button>
+        <span aria-live="polite" className="save-status">
+          {status}
+        </span>
+      </div>
+    </form>
+  );
+}
