@@ -1,4 +1,5 @@
 import {
+  DEFAULT_RISK_CONFIG,
   describeIssues,
   readStoredRiskConfig,
   riskConfigSchema,
@@ -6,6 +7,7 @@ import {
   type RiskConfig,
 } from '../../shared/risk/risk-settings.ts';
 import { log } from '../log.ts';
+import { readTermsTemplates } from '../terms/terms-store.ts';
 import { recordAudit } from './audit-log.ts';
 import type { Ledger } from './database.ts';
 
@@ -38,10 +40,18 @@ export function readRiskSettings(db: Ledger): RiskConfig {
     value = null;
   }
   const { config, replaced } = readStoredRiskConfig(value);
+  // A policy must name a template of this ledger, or no report could describe its terms.
+  const known = new Set(readTermsTemplates(db).templates.map((terms) => terms.id));
+  const tierPolicies = { ...config.tierPolicies };
+  for (const tier of ['low', 'medium', 'high'] as const) {
+    if (known.has(tierPolicies[tier].termsTemplateId)) continue;
+    tierPolicies[tier] = DEFAULT_RISK_CONFIG.tierPolicies[tier];
+    replaced.push(`tierPolicies.${tier}`);
+  }
   if (replaced.length > 0) {
     log.warn(`[risk-settings] invalid stored fields replaced by defaults: ${replaced.join(', ')}`);
   }
-  return config;
+  return { ...config, tierPolicies };
 }
 
 /**
@@ -55,6 +65,16 @@ export function updateRiskSettings(db: Ledger, changes: unknown): RiskConfig {
   }
   return db.transaction(() => {
     const next = riskConfigSchema.parse({ ...readRiskSettings(db), ...parsed.data });
+    const { templates } = readTermsTemplates(db);
+    for (const [tier, policy] of Object.entries(next.tierPolicies)) {
+      if (!templates.some((terms) => terms.id === policy.termsTemplateId)) {
+        throw new RiskSettingsError(
+          `Invalid risk settings: tierPolicies.${tier}.termsTemplateId: no payment terms ` +
+            `"${policy.termsTemplateId}" in this ledger; use one of ` +
+            `${templates.map((terms) => terms.id).join(', ')}.`,
+        );
+      }
+    }
     db.prepare(
       `INSERT INTO settings (key, value) VALUES (?, ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

@@ -6,7 +6,6 @@
  */
 
 import { z } from 'zod';
-import { DEFAULT_TERMS_TEMPLATES } from '../terms/payment-terms.ts';
 import { DEFAULT_RISK_SETTINGS, type RiskSettings, type RiskTier } from './risk-score.ts';
 import { DEFAULT_TIER_POLICIES, type TierPolicies } from './tier-policy.ts';
 
@@ -18,8 +17,6 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   ...DEFAULT_RISK_SETTINGS,
   tierPolicies: DEFAULT_TIER_POLICIES,
 };
-
-const templateIds = DEFAULT_TERMS_TEMPLATES.map((template) => template.id);
 
 const range = (min: number, max: number, what: string) =>
   z
@@ -77,9 +74,10 @@ export const tierThresholdsSchema = z
 
 export const tierPolicySchema = z
   .object({
+    // Whether the ledger holds the template is checked where the templates are read.
     termsTemplateId: z
       .string('expected a payment terms template id')
-      .refine((id) => templateIds.includes(id), `expected one of ${templateIds.join(', ')}`),
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a payment terms template id, such as net-30'),
     upfrontPercent: wholeRange(0, 100, 'a whole percent from 0 to 100, such as 50'),
     cashOnDelivery: z.boolean('expected true or false'),
     creditLimitMonths: range(0, 36, 'months from 0 to 36, such as 1.5, or null for no limit')

@@ -347,7 +347,7 @@ describe('duedesk risk assessments', () => {
     const err: string[] = [];
     const io = { out: () => undefined, err: (text: string) => err.push(text) };
     const missing = join(temp.folder(), 'none.db');
-    expect(await runCli(['risk', '--db', missing, '--as-of', '2026-03-31'], io)).toBe(2);
+    expect(await runCli(['risk', '--db', missing, '--as-of', '2026-03-31'], io)).toBe(1);
     expect(err.join('\n')).toContain(`Ledger not found: ${missing}.`);
   });
 });

@@ -8,6 +8,7 @@ import { CreditLimitExceeded, issueInvoice } from '../../electron/invoices/invoi
 import { writeOffInvoice } from '../../electron/invoices/write-off.ts';
 import { clientHistories } from '../../electron/risk/client-history.ts';
 import type { Ledger } from '../../electron/ledger/database.ts';
+import { readRiskSettings, updateRiskSettings } from '../../electron/ledger/risk-settings-store.ts';
 import { ipcContract } from '../../shared/ipc/contract.ts';
 import { creditSales, settledInvoices } from '../../electron/ledger/receivables.ts';
 import { agingReport } from '../../electron/reports/aging-report.ts';
@@ -449,5 +450,27 @@ describe('a discount whose payment is reversed', () => {
     ).toBe(1);
     expect(agingReport(db, '2026-03-31').currencies.USD?.total).toBe(100_000 + 1_500);
     expect(postTermCharges(db, '2026-03-31')).toEqual([]);
+  });
+});
+
+describe('tier policies and the ledger’s templates', () => {
+  it('accepts a template saved in the ledger and names the ones there are', async () => {
+    const db = await ledgerWithClients();
+    const netThirty = DEFAULT_TERMS_TEMPLATES.find((terms) => terms.id === 'net-30');
+    saveTermsTemplate(db, { ...netThirty, id: 'net-45', name: 'Net 45', netDays: 45 });
+    const policies = readRiskSettings(db).tierPolicies;
+    const saved = updateRiskSettings(db, {
+      tierPolicies: { ...policies, low: { ...policies.low, termsTemplateId: 'net-45' } },
+    });
+    expect(saved.tierPolicies.low.termsTemplateId).toBe('net-45');
+    expect(() =>
+      updateRiskSettings(db, {
+        tierPolicies: { ...policies, high: { ...policies.high, termsTemplateId: 'net-99' } },
+      }),
+    ).toThrow(
+      'Invalid risk settings: tierPolicies.high.termsTemplateId: no payment terms "net-99" in ' +
+        'this ledger; use one of net-30, 2-10-net-30, net-15, due-on-receipt, net-45.',
+    );
+    expect(readRiskSettings(db).tierPolicies.high.termsTemplateId).toBe('net-15');
   });
 });

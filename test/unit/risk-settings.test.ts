@@ -35,7 +35,7 @@ describe('readStoredRiskConfig', () => {
           creditLimitMonths: 1,
         },
         high: {
-          termsTemplateId: 'net-99',
+          termsTemplateId: 'Net 99!',
           upfrontPercent: 50,
           cashOnDelivery: true,
           creditLimitMonths: null,
@@ -98,10 +98,11 @@ describe('risk settings update schema', () => {
       'tierPolicies.low.creditLimitMonths: expected months with at most two decimals, such as 1.5',
     );
     expect(
-      messageFor({ tierPolicies: { ...policies, low: { ...policies.low, termsTemplateId: 'x' } } }),
+      messageFor({
+        tierPolicies: { ...policies, low: { ...policies.low, termsTemplateId: 'Net 30' } },
+      }),
     ).toBe(
-      'tierPolicies.low.termsTemplateId: expected one of net-30, 2-10-net-30, net-15, ' +
-        'due-on-receipt',
+      'tierPolicies.low.termsTemplateId: expected a payment terms template id, such as net-30',
     );
     expect(messageFor({ minimumSettledInvoices: 0 })).toBe(
       'minimumSettledInvoices: expected a number of invoices from 1 to 100, such as 3, at least 1',

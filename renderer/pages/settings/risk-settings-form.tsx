@@ -1,7 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { RiskSettingsValue } from '../../../shared/ipc/contract.ts';
-import { earlyPaymentIncentive } from '../../../shared/risk/tier-policy.ts';
-import { DEFAULT_TERMS_TEMPLATES } from '../../../shared/terms/payment-terms.ts';
+import type { IpcResponse, RiskSettingsValue } from '../../../shared/ipc/contract.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
 import { reportError, reportThrown } from '../../state/error-store.ts';
@@ -48,7 +46,10 @@ interface RiskSettingsFormProps {
   readonly onSaved: (saved: boolean) => void;
 }
 
+type TermsList = IpcResponse<'terms/list'>;
+
 function RiskSettingsForm({ settings, onSaved: setSaved }: RiskSettingsFormProps) {
+  const templates = useIpcQuery('terms/list', {}).value;
   const [draft, setDraft] = useState<RiskSettingsDraft>(() => riskDraftFrom(settings));
   const [errors, setErrors] = useState<RiskDraftErrors>({});
   const [saving, setSaving] = useState(false);
@@ -112,7 +113,7 @@ function RiskSettingsForm({ settings, onSaved: setSaved }: RiskSettingsFormProps
           <legend>{tierNames[tier]} policy</legend>
           <FormField
             label="Payment terms"
-            hint={`Early-payment incentive: ${incentiveOf(draft.terms[tier])}.`}
+            hint={`Early-payment incentive: ${incentiveOf(draft.terms[tier], templates)}.`}
             error={errors[`tierPolicies.${tier}.termsTemplateId`]}
           >
             <select
@@ -123,7 +124,7 @@ function RiskSettingsForm({ settings, onSaved: setSaved }: RiskSettingsFormProps
                 setSaved(false);
               }}
             >
-              {DEFAULT_TERMS_TEMPLATES.map((template) => (
+              {(templates?.templates ?? []).map((template) => (
                 <option key={template.id} value={template.id}>
                   {template.name}
                 </option>
@@ -188,7 +189,8 @@ function RiskSettingsForm({ settings, onSaved: setSaved }: RiskSettingsFormProps
   );
 }
 
-function incentiveOf(templateId: string): string {
-  const template = DEFAULT_TERMS_TEMPLATES.find((candidate) => candidate.id === templateId);
-  return template === undefined ? 'unknown template' : earlyPaymentIncentive(template);
+function incentiveOf(templateId: string, templates: TermsList | null): string {
+  if (templates === null) return '…';
+  const template = templates.templates.find((candidate) => candidate.id === templateId);
+  return template === undefined ? 'unknown template' : template.incentive;
 }
