@@ -1,28 +1,43 @@
+import { IpcFailure } from '../../shared/ipc/ipc-error.ts';
+import type { IpcResponse } from '../../shared/ipc/contract.ts';
+import type { IpcHandlers } from '../ipc/dispatch.ts';
 import { earlyPaymentIncentive } from '../../shared/risk/tier-policy.ts';
 import { describeTerms } from '../../shared/terms/payment-terms.ts';
-import { IpcFailure } from '../../shared/ipc/ipc-error.ts';
 import { updateClientProfile } from '../clients/client-profile.ts';
-import type { IpcHandlers } from '../ipc/dispatch.ts';
-import { readTermsTemplates } from '../terms/terms-store.ts';
+import type { Ledger } from '../ledger/database.ts';
+import {
+  readTermsTemplates,
+  saveTermsTemplate,
+  setDefaultTermsTemplate,
+} from '../terms/terms-store.ts';
 import type { LedgerContext } from './ledger-context.ts';
 
-/** Handlers that list the payment-terms templates and change a client's limit and terms. */
-export function termsHandlers(
-  context: LedgerContext,
-): Pick<IpcHandlers, 'terms/list' | 'clients/update-profile'> {
+type Channel = 'terms/list' | 'terms/save' | 'terms/set-default' | 'clients/update-profile';
+
+/** Handlers for the payment-terms templates and a client's limit and terms. */
+export function termsHandlers(context: LedgerContext): Pick<IpcHandlers, Channel> {
+  /** Runs a change, turning the checks' RangeErrors into rejections the window shows. */
+  const change = <T>(reason: string, write: () => T): T => {
+    let result: T;
+    try {
+      result = write();
+    } catch (error) {
+      if (error instanceof RangeError) throw new IpcFailure('rejected', error.message);
+      throw error;
+    }
+    // Terms and limits change utilisation, suggestions and every later invoice.
+    context.emit('ledger/changed', { reason });
+    return result;
+  };
   return {
-    'terms/list': () => {
-      const { templates, defaultId } = readTermsTemplates(context.reader);
-      return {
-        defaultId,
-        templates: templates.map((terms) => ({
-          id: terms.id,
-          name: terms.name,
-          description: describeTerms(terms),
-          incentive: earlyPaymentIncentive(terms),
-          paymentMethods: [...terms.paymentMethods],
-        })),
-      };
+    'terms/list': () => termsList(context.reader),
+    'terms/save': (terms) => {
+      change('terms', () => saveTermsTemplate(context.writer, terms));
+      return termsList(context.writer);
+    },
+    'terms/set-default': ({ id }) => {
+      change('terms', () => setDefaultTermsTemplate(context.writer, id));
+      return termsList(context.writer);
     },
     'clients/update-profile': ({ clientId, ...changes }) => {
       const code = context.writer
@@ -30,16 +45,21 @@ export function termsHandlers(
         .pluck()
         .get(clientId) as string | undefined;
       if (code === undefined) throw new IpcFailure('not-found', `Client ${clientId} not found.`);
-      try {
-        updateClientProfile(context.writer, code, changes);
-      } catch (error) {
-        // The profile's own checks name the value and the fix; anything else is a failure.
-        if (error instanceof RangeError) throw new IpcFailure('rejected', error.message);
-        throw error;
-      }
-      // Limits and terms change utilisation, suggestions and later invoices.
-      context.emit('ledger/changed', { reason: 'client' });
+      change('client', () => updateClientProfile(context.writer, code, changes));
       return { clientId };
     },
+  };
+}
+
+function termsList(db: Ledger): IpcResponse<'terms/list'> {
+  const { templates, defaultId } = readTermsTemplates(db);
+  return {
+    defaultId,
+    templates: templates.map((terms) => ({
+      ...terms,
+      paymentMethods: [...terms.paymentMethods],
+      description: describeTerms(terms),
+      incentive: earlyPaymentIncentive(terms),
+    })),
   };
 }

@@ -13,6 +13,21 @@ import {
   presetId,
 } from './schemas.ts';
 import { riskConfigSchema, riskConfigUpdateSchema } from '../risk/risk-settings.ts';
+import { paymentTermsFields, paymentTermsSchema } from '../terms/payment-terms.ts';
+
+/** The ledger's payment-terms templates, as the window lists and picks them. */
+const termsList = z.object({
+  /** The template of clients without terms of their own. */
+  defaultId: z.string(),
+  templates: z.array(
+    paymentTermsFields.extend({
+      /** The terms in a short phrase, such as "2/10 net 30, 5 grace days". */
+      description: z.string(),
+      /** The early-payment discount in words, such as "2% off if paid within 10 days". */
+      incentive: z.string(),
+    }),
+  ),
+});
 
 /**
  * Every request the renderer can make of the main process, each with the schema of its
@@ -458,20 +473,16 @@ export const ipcContract = {
   },
   'terms/list': {
     request: z.object({}).strict(),
-    response: z.object({
-      /** The template of clients without terms of their own. */
-      defaultId: z.string(),
-      templates: z.array(
-        z.object({
-          id: z.string(),
-          name: z.string(),
-          description: z.string(),
-          /** The early-payment discount in words, such as "2% off if paid within 10 days". */
-          incentive: z.string(),
-          paymentMethods: z.array(z.string()),
-        }),
-      ),
-    }),
+    response: termsList,
+  },
+  'terms/save': {
+    /** A template to add, or to put in place of the one with the same id. */
+    request: paymentTermsSchema,
+    response: termsList,
+  },
+  'terms/set-default': {
+    request: z.object({ id: z.string().min(1).max(40) }).strict(),
+    response: termsList,
   },
   'settings/get': {
     request: z.object({}).strict(),

@@ -68,8 +68,8 @@ const lateFeeRule = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-/** Validates a template or an invoice's terms snapshot read from settings or the ledger. */
-export const paymentTermsSchema = z
+/** The fields of a template, each checked on its own. */
+export const paymentTermsFields = z
   .object({
     id: z
       .string()
@@ -85,11 +85,16 @@ export const paymentTermsSchema = z
     lateFee: lateFeeRule,
     paymentMethods: z.array(printable(60)).max(10),
   })
-  .strict()
-  .refine((terms) => terms.discount === null || terms.discount.withinDays < terms.netDays, {
+  .strict();
+
+/** Validates a template or an invoice's terms snapshot read from settings or the ledger. */
+export const paymentTermsSchema = paymentTermsFields.refine(
+  (terms) => terms.discount === null || terms.discount.withinDays < terms.netDays,
+  {
     message: 'the discount period must end before the due date',
     path: ['discount', 'withinDays'],
-  });
+  },
+);
 
 const usualMethods = ['Bank transfer', 'Card'];
 const monthlyInterest: LateFeeRule = { kind: 'monthly-interest', basisPointsPerMonth: 150 };
@@ -177,7 +182,7 @@ export function parseTermsSnapshot(
 
 /**
  * Describes the terms in a short phrase: "2/10 net 30, 5 grace days, 1.5% interest a month".
- * A flat fee is shown in `currency` when given, else in minor units.
+ * A flat fee is shown in `currency` when given, else as hundredths of the invoice's currency.
  */
 export function describeTerms(terms: PaymentTerms, currency: string | null = null): string {
   const parts: string[] = [];
@@ -194,7 +199,7 @@ export function describeTerms(terms: PaymentTerms, currency: string | null = nul
   if (fee.kind === 'flat') {
     const amount =
       currency === null
-        ? `${fee.amountCents} minor units`
+        ? `${(fee.amountCents / 100).toFixed(2)} in the invoice's currency`
         : `${formatDecimal(fee.amountCents, currency)} ${currency}`;
     parts.push(`late fee ${amount}`);
   }

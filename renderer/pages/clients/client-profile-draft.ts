@@ -19,7 +19,7 @@ export interface ClientProfileDraft {
 
 export type ClientProfileErrors = Partial<Record<'limit' | 'currency', string>>;
 
-/** The form's starting values: what the ledger holds for the client. */
+/** Fills the form with what the ledger holds for the client. */
 export function profileDraftFrom(client: Client, homeCurrency: string): ClientProfileDraft {
   const currency = client.creditLimitCurrency ?? homeCurrency;
   const band = client.sizeBand;

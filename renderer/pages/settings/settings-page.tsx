@@ -6,6 +6,7 @@ import { reportError, reportThrown } from '../../state/error-store.ts';
 import { useLedgerStore } from '../../state/ledger-store.ts';
 import { api } from '../../transport/api.ts';
 import { RiskSettingsSection } from './risk-settings-form.tsx';
+import { TermsTemplatesSection } from './terms-templates-section.tsx';
 import {
   draftFrom,
   validateDraft,
@@ -33,6 +34,7 @@ export function SettingsPage() {
       <p role="status" className="save-status">
         {saved ? 'Settings saved.' : ''}
       </p>
+      <TermsTemplatesSection />
       <RiskSettingsSection />
     </section>
   );

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../electron/import/import-file.ts';
+import { openLedger } from '../../electron/ledger/database.ts';
+import { readTermsTemplates } from '../../electron/terms/terms-store.ts';
+import { hasChromium, openBrowserSession, type BrowserSession } from './browser-session.ts';
+
+// The steps build on each other: the second makes default the template the first saves.
+describe.skipIf(!hasChromium).sequential('payment terms settings', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'duedesk-e2e-'));
+  const dbPath = join(folder, 'ledger.sqlite');
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    const file = join(folder, 'invoices.csv');
+    writeFileSync(
+      file,
+      'Date,Due date,Invoice,Customer,Amount\n2026-03-01,2026-03-31,A-1,acme,50\n',
+    );
+    const db = openLedger(dbPath);
+    try {
+      expect((await importFile(db, file, { currency: 'USD' })).status).toBe('imported');
+    } finally {
+      db.close();
+    }
+    session = await openBrowserSession(dbPath);
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  function stored() {
+    const db = openLedger(dbPath, { readOnly: true });
+    try {
+      return readTermsTemplates(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  const section = () => session.page.getByRole('region', { name: 'Payment terms' });
+
+  it('adds a template from the form, and the table lists it', async () => {
+    await session.open('#/settings');
+    const form = section().locator('form');
+    await form.getByLabel('Id', { exact: true }).fill('3-10-net-45');
+    await form.getByLabel('Name', { exact: true }).fill('3/10 net 45');
+    await form.getByLabel('Days to pay', { exact: true }).fill('45');
+    await form.getByLabel('Grace days', { exact: true }).fill('5');
+    await form.getByLabel('Early-payment discount (%)', { exact: true }).fill('3');
+    await form.getByLabel('Discount if paid within (days)', { exact: true }).fill('10');
+    await form.getByLabel('Late fee', { exact: true }).selectOption('monthly-interest');
+    await form.getByLabel('Fee or rate', { exact: true }).fill('1.255');
+    await form.getByRole('button', { name: 'Save payment terms' }).click();
+    await expect
+      .poll(() => form.locator('.field-error').innerText())
+      .toBe('"1.255" is not a percent with at most two decimals, such as 1.5.');
+    expect(stored().templates.map((terms) => terms.id)).not.toContain('3-10-net-45');
+
+    await form.getByLabel('Fee or rate', { exact: true }).fill('1.25');
+    await form.getByRole('button', { name: 'Save payment terms' }).click();
+    const row = section().getByRole('row', { name: /^3\/10 net 45/ });
+    await expect
+      .poll(() => row.locator('td').first().innerText())
+      .toBe('3/10 net 45, 5 grace days, 1.25% interest a month');
+    expect(stored().templates.find((terms) => terms.id === '3-10-net-45')).toEqual({
+      id: '3-10-net-45',
+      name: '3/10 net 45',
+      netDays: 45,
+      discount: { basisPoints: 300, withinDays: 10 },
+      graceDays: 5,
+      lateFee: { kind: 'monthly-interest', basisPointsPerMonth: 125 },
+      paymentMethods: ['Bank transfer'],
+    });
+  });
+
+  it('makes a template the default', async () => {
+    await section().getByRole('button', { name: 'Make default 3/10 net 45' }).click();
+    await expect.poll(() => stored().defaultId).toBe('3-10-net-45');
+    await expect
+      .poll(() =>
+        section()
+          .getByRole('row', { name: /^3\/10 net 45default/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(session.pageErrors).toEqual([]);
+    await session.screenshot('terms-settings');
+  });
+});
