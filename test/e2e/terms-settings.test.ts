@@ -1,37 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../electron/import/import-file.ts';
 import { openLedger } from '../../electron/ledger/database.ts';
 import { readTermsTemplates } from '../../electron/terms/terms-store.ts';
-import { hasChromium, openBrowserSession, type BrowserSession } from './browser-session.ts';
+import { hasChromium, type BrowserSession } from './browser-session.ts';
+import { openCsvLedgerSession, type CsvLedgerSession } from './csv-ledger-session.ts';
 
 // The steps build on each other: the second makes default the template the first saves.
 describe.skipIf(!hasChromium).sequential('payment terms settings', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'duedesk-e2e-'));
-  const dbPath = join(folder, 'ledger.sqlite');
+  let opened: CsvLedgerSession;
   let session: BrowserSession;
+  let dbPath: string;
 
   beforeAll(async () => {
-    const file = join(folder, 'invoices.csv');
-    writeFileSync(
-      file,
+    opened = await openCsvLedgerSession(
       'Date,Due date,Invoice,Customer,Amount\n2026-03-01,2026-03-31,A-1,acme,50\n',
     );
-    const db = openLedger(dbPath);
-    try {
-      expect((await importFile(db, file, { currency: 'USD' })).status).toBe('imported');
-    } finally {
-      db.close();
-    }
-    session = await openBrowserSession(dbPath);
+    ({ session, dbPath } = opened);
   }, 60_000);
 
-  afterAll(async () => {
-    await session?.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => opened?.close());
 
   function stored() {
     const db = openLedger(dbPath, { readOnly: true });

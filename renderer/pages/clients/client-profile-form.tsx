@@ -1,10 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { IpcResponse } from '../../../shared/ipc/contract.ts';
 import { FormField } from '../../components/form-field.tsx';
+import { useFormSave } from '../../components/use-form-save.ts';
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
-import { reportError, reportThrown } from '../../state/error-store.ts';
 import { useLedgerStore } from '../../state/ledger-store.ts';
-import { api } from '../../transport/api.ts';
 import {
   profileDraftFrom,
   validateProfileDraft,
@@ -26,8 +25,7 @@ export function ClientProfileForm({ client }: { readonly client: Client }) {
   );
   const [errors, setErrors] = useState<ClientProfileErrors>({});
   const [status, setStatus] = useState('');
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { formRef, saving, showInvalid, save } = useFormSave();
 
   const edit = <K extends keyof ClientProfileDraft>(key: K, value: ClientProfileDraft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
@@ -39,26 +37,16 @@ export function ClientProfileForm({ client }: { readonly client: Client }) {
     const checked = validateProfileDraft(client.clientId, draft);
     setErrors(checked.errors ?? {});
     if (checked.request === null) {
-      requestAnimationFrame(() =>
-        form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      showInvalid();
       return;
     }
-    setSaving(true);
-    api()
-      .invoke('clients/update-profile', checked.request)
-      .then((result) => {
-        if (result.ok) setStatus('Credit and terms saved.');
-        else reportError(result.error);
-      })
-      .catch(reportThrown)
-      .finally(() => setSaving(false));
+    save('clients/update-profile', checked.request, () => setStatus('Credit and terms saved.'));
   };
 
   const defaultName =
     templates?.templates.find((terms) => terms.id === templates.defaultId)?.name ?? 'default';
   return (
-    <form ref={form} className="profile-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="profile-form" onSubmit={submit} noValidate>
       <div className="field-row">
         <FormField
           label="Credit limit"

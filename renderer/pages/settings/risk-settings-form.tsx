@@ -1,9 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { IpcResponse, RiskSettingsValue } from '../../../shared/ipc/contract.ts';
 import { FormField } from '../../components/form-field.tsx';
+import { useFormSave } from '../../components/use-form-save.ts';
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
-import { reportError, reportThrown } from '../../state/error-store.ts';
-import { api } from '../../transport/api.ts';
 import {
   linearWeights,
   riskDraftFrom,
@@ -52,8 +51,7 @@ function RiskSettingsForm({ settings, onSaved: setSaved }: RiskSettingsFormProps
   const templates = useIpcQuery('terms/list', {}).value;
   const [draft, setDraft] = useState<RiskSettingsDraft>(() => riskDraftFrom(settings));
   const [errors, setErrors] = useState<RiskDraftErrors>({});
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { formRef, saving, showInvalid, save } = useFormSave();
 
   const editNumber = (path: string, text: string) => {
     setDraft((current) => ({ ...current, numbers: { ...current.numbers, [path]: text } }));
@@ -75,25 +73,15 @@ function RiskSettingsForm({ settings, onSaved: setSaved }: RiskSettingsFormProps
     const checked = validateRiskDraft(draft, settings);
     setErrors(checked.errors ?? {});
     if (checked.settings === null) {
-      requestAnimationFrame(() =>
-        form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      showInvalid();
       return;
     }
-    setSaving(true);
-    api()
-      .invoke('risk/settings/update', checked.settings)
-      .then((result) => {
-        // The main process reports the change, and every view, this form included, reloads.
-        if (result.ok) setSaved(true);
-        else reportError(result.error);
-      })
-      .catch(reportThrown)
-      .finally(() => setSaving(false));
+    // The main process reports the change, and every view, this form included, reloads.
+    save('risk/settings/update', checked.settings, () => setSaved(true));
   };
 
   return (
-    <form ref={form} className="settings-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="settings-form" onSubmit={submit} noValidate>
       <fieldset className="panel">
         <legend>Tiers</legend>
         {numberField(

@@ -1,10 +1,9 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../shared/ipc/contract.ts';
 import { FormField } from '../../components/form-field.tsx';
+import { useFormSave } from '../../components/use-form-save.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
-import { reportError, reportThrown } from '../../state/error-store.ts';
 import { useLedgerStore } from '../../state/ledger-store.ts';
-import { api } from '../../transport/api.ts';
 import { RiskSettingsSection } from './risk-settings-form.tsx';
 import { TermsTemplatesSection } from './terms-templates-section.tsx';
 import {
@@ -49,8 +48,7 @@ interface SettingsFormProps {
 function SettingsForm({ settings, onSaved: setSaved }: SettingsFormProps) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(settings));
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { formRef, saving, showInvalid, save } = useFormSave();
   const setSettings = useLedgerStore((state) => state.setSettings);
   const reload = useLedgerStore((state) => state.reload);
   const currencies = useMemo(() => Intl.supportedValuesOf('currency'), []);
@@ -65,31 +63,19 @@ function SettingsForm({ settings, onSaved: setSaved }: SettingsFormProps) {
     const checked = validateDraft(draft);
     setErrors(checked.errors ?? {});
     if (checked.settings === null) {
-      // Focus goes to the first field whose message the user has to read.
-      requestAnimationFrame(() =>
-        form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      showInvalid();
       return;
     }
-    setSaving(true);
-    api()
-      .invoke('settings/update', checked.settings)
-      .then(async (result) => {
-        if (!result.ok) {
-          reportError(result.error);
-          return;
-        }
-        setSaved(true);
-        setSettings(result.value);
-        // Bucket bounds and the basis change every figure, so every view reloads.
-        await reload();
-      })
-      .catch(reportThrown)
-      .finally(() => setSaving(false));
+    save('settings/update', checked.settings, async (saved) => {
+      setSaved(true);
+      setSettings(saved);
+      // Bucket bounds and the basis change every figure, so every view reloads.
+      await reload();
+    });
   };
 
   return (
-    <form ref={form} className="settings-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="settings-form" onSubmit={submit} noValidate>
       <fieldset className="panel">
         <legend>Aging</legend>
         <FormField label="Bucket bounds (days)" hint={boundsHint} error={errors.bounds}>

@@ -1,6 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { IpcResponse } from '../../../shared/ipc/contract.ts';
 import { FormField } from '../../components/form-field.tsx';
+import { useFormSave } from '../../components/use-form-save.ts';
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
 import { reportError, reportThrown } from '../../state/error-store.ts';
 import { api } from '../../transport/api.ts';
@@ -118,8 +119,7 @@ interface TermsFormProps {
 function TermsForm({ initial, onSaved }: TermsFormProps) {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<TermsDraftErrors>({});
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { formRef, saving, showInvalid, save } = useFormSave();
   const edit = <K extends keyof TermsDraft>(key: K, value: TermsDraft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
   const text = (key: keyof TermsDraft, label: string, hint?: string) => (
@@ -137,21 +137,11 @@ function TermsForm({ initial, onSaved }: TermsFormProps) {
     const checked = validateTermsDraft(draft);
     setErrors(checked.errors ?? {});
     if (checked.terms === null) {
-      requestAnimationFrame(() =>
-        form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      showInvalid();
       return;
     }
     const { id } = checked.terms;
-    setSaving(true);
-    api()
-      .invoke('terms/save', checked.terms)
-      .then((result) => {
-        if (result.ok) onSaved(id);
-        else reportError(result.error);
-      })
-      .catch(reportThrown)
-      .finally(() => setSaving(false));
+    save('terms/save', checked.terms, () => onSaved(id));
   };
 
   const feeHint =
@@ -159,7 +149,7 @@ function TermsForm({ initial, onSaved }: TermsFormProps) {
       ? 'An amount such as 25.00, charged in the invoice’s currency.'
       : 'A percent such as 1.5.';
   return (
-    <form ref={form} className="panel terms-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="panel terms-form" onSubmit={submit} noValidate>
       <h3>Add or change payment terms</h3>
       <div className="field-row">
         {text('id', 'Id', 'Lower-case letters, digits and hyphens; an existing id is replaced.')}
