@@ -20,7 +20,7 @@ export function useFormSave() {
     );
   };
 
-  /** Invokes `channel` with `request` and calls `onSaved` with the answer when it succeeds. */
+  /** Invokes `channel` with `request` and calls `onSaved` with the response when it succeeds. */
   const save = <C extends IpcChannel>(
     channel: C,
     request: IpcRequest<C>,
