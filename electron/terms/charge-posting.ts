@@ -107,7 +107,7 @@ export function termChargesDue(db: Ledger, asOf: IsoDate): TermCharge[] {
     db
       .prepare(
         `SELECT fee_for_invoice_id || ' ' || fee_period FROM invoices
-         WHERE kind = 'late-fee' AND voided_at IS NULL`,
+         WHERE kind = 'late-fee' AND voided_at IS NULL AND fee_stage_id IS NULL`,
       )
       .pluck()
       .all() as string[],

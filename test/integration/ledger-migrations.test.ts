@@ -46,7 +46,7 @@ describe('ledger migrations', () => {
     const audit = db
       .prepare(`SELECT entity_id AS version FROM audit_log WHERE action = 'migrate' ORDER BY id`)
       .all();
-    expect(audit).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(audit).toEqual(migrations.map((migration) => ({ version: migration.version })));
     db.close();
   });
 

@@ -1,0 +1,38 @@
+import type { IsoDate } from '../../shared/calendar-date.ts';
+import type { ReminderLine } from '../../shared/dunning/reminder-message.ts';
+import type { Ledger } from '../ledger/database.ts';
+
+export interface InvoiceLine extends ReminderLine {
+  readonly invoiceId: number;
+  /** The sale invoice a line belongs to: itself, or the invoice a fee was charged on. */
+  readonly saleInvoiceId: number;
+}
+
+/**
+ * Reads what a reminder about `saleInvoiceIds` asks for at the end of `asOf`: each sale invoice
+ * with a balance, followed by the late fees charged on it that are still owed. Lines with
+ * nothing owed are left out, so a payment recorded since the reminder was queued shows.
+ */
+export function reminderLines(
+  db: Ledger,
+  saleInvoiceIds: readonly number[],
+  asOf: IsoDate,
+): InvoiceLine[] {
+  if (saleInvoiceIds.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT i.id AS invoiceId, COALESCE(i.fee_for_invoice_id, i.id) AS saleInvoiceId,
+              i.number, i.due_date AS dueDate, i.currency, s.number AS feeFor,
+              i.amount_cents - COALESCE((
+                SELECT SUM(a.amount_cents) FROM allocations a
+                WHERE a.invoice_id = i.id AND a.voided_at IS NULL AND a.applied_on <= @asOf
+              ), 0) AS balanceCents
+       FROM invoices i LEFT JOIN invoices s ON s.id = i.fee_for_invoice_id
+       WHERE (i.id IN (SELECT value FROM json_each(@ids))
+              OR i.fee_for_invoice_id IN (SELECT value FROM json_each(@ids)))
+         AND i.voided_at IS NULL AND i.status = 'issued' AND i.invoice_date <= @asOf
+       ORDER BY COALESCE(s.due_date, i.due_date), saleInvoiceId, i.kind DESC, i.id`,
+    )
+    .all({ ids: JSON.stringify(saleInvoiceIds), asOf }) as InvoiceLine[];
+  return rows.filter((row) => row.balanceCents > 0);
+}

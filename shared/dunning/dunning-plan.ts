@@ -1,0 +1,84 @@
+/**
+ * What one reminder pass should queue for one client as of a date, given the client's ladder,
+ * its invoices and the stages each invoice has already reached.
+ *
+ * An invoice takes part while it is an issued sale with a balance owed, not disputed and not
+ * held by a payment plan or an agency. Each invoice reaches each stage once. When several
+ * stages have come due since the last pass, as after the computer was off for days, only the
+ * highest is sent and the lower ones are recorded as superseded, so the client never gets a
+ * burst of stale reminders. The invoices at one stage are covered by one reminder.
+ */
+
+import { addDays, parseIsoDate, type IsoDate } from '../calendar-date.ts';
+import type { DunningStage } from './dunning-ladder.ts';
+
+export interface DunningInvoice {
+  readonly invoiceId: number;
+  readonly dueDate: IsoDate;
+  /** What the client still owes on the invoice itself at the end of the as-of date. */
+  readonly balanceCents: number;
+  /** False for a draft, a voided invoice or a late fee: those are never reminded about. */
+  readonly remindable: boolean;
+  /** Disputed, on a payment plan or placed with an agency on the as-of date. */
+  readonly held: boolean;
+}
+
+export interface StageReminder {
+  readonly stage: DunningStage;
+  readonly invoiceIds: number[];
+}
+
+export interface DunningPlan {
+  /** One reminder per stage, highest stage first. */
+  readonly reminders: StageReminder[];
+  /** Stages passed over for a higher one, per stage: recorded, never sent. */
+  readonly superseded: StageReminder[];
+}
+
+/**
+ * Plans the reminders of one client. `reached` holds `invoiceId stageId` for every stage an
+ * invoice has reached before, sent or superseded. `stages` must be in order of offset.
+ */
+export function planReminders(
+  stages: readonly DunningStage[],
+  invoices: readonly DunningInvoice[],
+  reached: ReadonlySet<string>,
+  asOf: IsoDate,
+): DunningPlan {
+  parseIsoDate(asOf, 'as-of date');
+  const send = new Map<string, number[]>();
+  const skip = new Map<string, number[]>();
+  for (const invoice of invoices) {
+    if (!invoice.remindable || invoice.held || invoice.balanceCents <= 0) continue;
+    const due = stages.filter(
+      (stage) =>
+        addDays(invoice.dueDate, stage.offsetDays) <= asOf &&
+        !reached.has(`${invoice.invoiceId} ${stage.id}`),
+    );
+    const highest = due.at(-1);
+    if (highest === undefined) continue;
+    // A stage below one the invoice already reached was passed over earlier; it stays so.
+    const reachedHigher = stages.some(
+      (stage) =>
+        stage.offsetDays > highest.offsetDays && reached.has(`${invoice.invoiceId} ${stage.id}`),
+    );
+    if (reachedHigher) {
+      for (const stage of due) push(skip, stage.id, invoice.invoiceId);
+      continue;
+    }
+    push(send, highest.id, invoice.invoiceId);
+    for (const stage of due.slice(0, -1)) push(skip, stage.id, invoice.invoiceId);
+  }
+  const inOrder = (groups: Map<string, number[]>) =>
+    [...stages]
+      .reverse()
+      .filter((stage) => groups.has(stage.id))
+      .map((stage) => ({ stage, invoiceIds: groups.get(stage.id) ?? [] }));
+  return { reminders: inOrder(send), superseded: inOrder(skip) };
+}
+
+function push(groups: Map<string, number[]>, key: string, value: number): void {
+  const list = groups.get(key);
+  if (list === undefined) groups.set(key, [value]);
+  else list.push(value);
+}
