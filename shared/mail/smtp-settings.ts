@@ -1,0 +1,50 @@
+/**
+ * How Duedesk reaches the user's own SMTP server. The password is not part of these settings:
+ * it is kept encrypted by the operating system's secret store and never written in plain text.
+ */
+
+import { z } from 'zod';
+
+const host = z
+  .string()
+  .trim()
+  .min(1, 'enter the server name, such as smtp.example.com')
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'use a host name or an IP address');
+
+const address = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'enter an address such as accounts@example.com');
+
+export const smtpSettingsSchema = z
+  .object({
+    host,
+    port: z.number().int().min(1).max(65_535),
+    /** `starttls` upgrades a plain connection (port 587), `tls` starts encrypted (port 465). */
+    security: z.enum(['starttls', 'tls', 'none']),
+    /** Empty when the server needs no login. */
+    user: z.string().trim().max(254),
+    fromAddress: address,
+    fromName: z
+      .string()
+      .trim()
+      .max(100)
+      .regex(
+        /^[^\p{Cc}"<>]*$/u,
+        'use letters, digits and spaces, without quotes or angle brackets',
+      ),
+    /** Empty to have replies go to the from address. */
+    replyTo: z.union([z.literal(''), address]),
+  })
+  .strict();
+
+export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
+
+/** The From header: `Name <address>`, or the address alone. */
+export function fromHeader(settings: SmtpSettings): string {
+  return settings.fromName === ''
+    ? settings.fromAddress
+    : `"${settings.fromName}" <${settings.fromAddress}>`;
+}
