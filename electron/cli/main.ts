@@ -8,6 +8,8 @@ import { exportUsage, runExport } from './commands/export.ts';
 import { importUsage, runImport } from './commands/import.ts';
 import { invoiceUsage, runInvoice } from './commands/invoice.ts';
 import { metricsUsage, runMetrics } from './commands/metrics.ts';
+import { outboxUsage, runOutbox } from './commands/outbox.ts';
+import { remindUsage, runRemind } from './commands/remind.ts';
 import { riskUsage, runRisk } from './commands/risk.ts';
 import { runServe, serveUsage } from './commands/serve.ts';
 import { runStart, startUsage } from './commands/start.ts';
@@ -56,6 +58,12 @@ const commands: Record<string, Command> = {
     usage: writeOffUsage,
     run: runWriteOff,
   },
+  remind: {
+    summary: 'run one reminder pass: queue, then send through SMTP',
+    usage: remindUsage,
+    run: runRemind,
+  },
+  outbox: { summary: 'list the reminders by status', usage: outboxUsage, run: runOutbox },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },
   serve: {
