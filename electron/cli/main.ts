@@ -5,6 +5,7 @@ import { chargesUsage, runCharges } from './commands/charges.ts';
 import { clientUsage, runClient } from './commands/client.ts';
 import { demoUsage, runDemo } from './commands/demo.ts';
 import { exportUsage, runExport } from './commands/export.ts';
+import { holdUsage, runHold } from './commands/hold.ts';
 import { importUsage, runImport } from './commands/import.ts';
 import { invoiceUsage, runInvoice } from './commands/invoice.ts';
 import { metricsUsage, runMetrics } from './commands/metrics.ts';
@@ -64,6 +65,11 @@ const commands: Record<string, Command> = {
     run: runRemind,
   },
   outbox: { summary: 'list the reminders by status', usage: outboxUsage, run: runOutbox },
+  hold: {
+    summary: 'keep an invoice out of reminders for a payment plan or agency',
+    usage: holdUsage,
+    run: runHold,
+  },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },
   serve: {
