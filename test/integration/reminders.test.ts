@@ -10,6 +10,7 @@ import {
   recoverInterruptedSends,
   type MailTransport,
 } from '../../electron/collections/reminder-delivery.ts';
+import { holdInvoice } from '../../electron/collections/collection-holds.ts';
 import { runReminderPass } from '../../electron/collections/reminder-pass.ts';
 import { importFile } from '../../electron/import/import-file.ts';
 import type { Ledger } from '../../electron/ledger/database.ts';
@@ -234,5 +235,32 @@ describe('reminder passes', () => {
       status: 'review',
       reason: 'interrupted while sending: check your sent mail, then send or skip it',
     });
+  });
+});
+
+describe('held and disputed invoices', () => {
+  it('are never reminded about while held, and are once the hold ends', async () => {
+    const db = await ledgerWith(
+      '2026-01-30,2026-03-01,H-1,acme,100.00,\n2026-01-30,2026-03-01,H-2,bolt,200.00,\n' +
+        '2026-01-30,2026-03-01,H-3,cove,300.00,\n',
+    );
+    useLadder(db, [stage('s7', 7), stage('s30', 30)]);
+    holdInvoice(db, 'H-1', 'payment-plan', '2026-03-05', '2026-03-20');
+    holdInvoice(db, 'H-2', 'agency', '2026-03-05', null);
+    db.prepare(
+      `INSERT INTO disputes (invoice_id, opened_on, created_at)
+       SELECT id, '2026-03-02', 'now' FROM invoices WHERE number = 'H-3'`,
+    ).run();
+    expect(() => holdInvoice(db, 'H-1', 'agency', '2026-04-02', '2026-04-01')).toThrow(
+      'The hold ends on 2026-04-01, before it starts on 2026-04-02: swap the dates.',
+    );
+    const smtp = await recorder();
+    const transport = transportTo(smtp.port);
+    await pass(db, transport, '2026-03-10T09:00:00Z');
+    expect(smtp.mails).toHaveLength(0);
+    // The plan's hold ended on 2026-03-20; the agency's has no end; the dispute is open.
+    await pass(db, transport, '2026-03-21T09:00:00Z');
+    expect(smtp.mails.map((mail) => mail.to[0])).toEqual(['acme@client.test']);
+    expect(smtp.mails[0]?.raw).toContain('Invoice H-1, due 2026-03-01: $100.00');
   });
 });
