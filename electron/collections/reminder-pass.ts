@@ -10,9 +10,9 @@ import { basisPointsOf } from '../../shared/money.ts';
 import { recordAudit } from '../ledger/audit-log.ts';
 import type { Ledger } from '../ledger/database.ts';
 import { readRiskSettings } from '../ledger/risk-settings-store.ts';
-import { readSettings } from '../ledger/settings-store.ts';
 import { riskReport } from '../risk/risk-report.ts';
 import { clientTerms } from '../terms/terms-store.ts';
+import { companyIdentity } from './company-identity.ts';
 import { readDunningConfig } from './dunning-store.ts';
 import { reminderLines } from './reminder-lines.ts';
 
@@ -67,7 +67,7 @@ export function runReminderPass(
     .transaction(() => {
       const config = readDunningConfig(db);
       const ladders = ladderOfClients(db, asOf);
-      const company = readSettings(db).company;
+      const company = companyIdentity(db);
       const sales = openSales(db, asOf);
       const reached = reachedStages(db);
       const clients = clientDetails(db);
@@ -108,7 +108,7 @@ export function runReminderPass(
           const message = renderReminder(templateOf(config, due.stage), {
             clientName: client.name,
             companyName: company.name,
-            companyContact: [company.email, company.phone].filter(Boolean).join(', '),
+            companyContact: company.contact,
             stageName: due.stage.name,
             paymentMethods: terms.paymentMethods,
             lines,

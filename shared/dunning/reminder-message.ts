@@ -56,7 +56,7 @@ export function renderReminder(
       : `You can pay by ${context.paymentMethods.join(', ')}.`;
   const values: Record<string, string> = {
     clientName: context.clientName,
-    companyName: context.companyName || 'us',
+    companyName: context.companyName,
     companyContact: context.companyContact,
     stageName: context.stageName,
     totalDue,

@@ -72,6 +72,10 @@ function passRolledBack(db: Ledger, asOf: string): ReminderPassResult {
   return result;
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function describePass(
   pass: ReminderPassResult,
   delivered: DeliveryResult | null,
@@ -80,7 +84,8 @@ export function describePass(
 ): string {
   const lines = [
     `Reminder pass as of ${pass.asOf}${dryRun ? ' (dry run: nothing written or sent)' : ''}: ` +
-      `${pass.queued.length} reminders queued, ${pass.superseded} invoice stages superseded.`,
+      `${plural(pass.queued.length, 'reminder')} queued, ` +
+      `${plural(pass.superseded, 'invoice stage')} superseded.`,
   ];
   if (pass.queued.length > 0) {
     const rows = pass.queued.map((reminder) => [
