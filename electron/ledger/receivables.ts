@@ -169,7 +169,7 @@ export interface SettledInvoiceRow {
 }
 
 /**
- * Sale invoices whose balance reached zero on a day in [from, to], as the ledger read on `to`:
+ * Sale invoices paid off (not written off) on a day in [from, to], as the ledger read on `to`:
  * allocations applied after `to` are ignored. Allocations are positive, so the balance
  * reaches zero with the last allocation, or on the invoice date when it was paid in advance.
  */
@@ -189,6 +189,12 @@ export function settledInvoices(db: Ledger, from: IsoDate, to: IsoDate): Settled
         ON s.invoice_id = i.id
       WHERE i.voided_at IS NULL AND i.status = 'issued' AND i.kind = 'sale'
         AND s.allocated = i.amount_cents
+        -- A written-off invoice was given up, not paid: it counts as a write-off instead.
+        AND NOT EXISTS (
+          SELECT 1 FROM allocations w JOIN credit_notes c ON c.id = w.credit_note_id
+          WHERE w.invoice_id = i.id AND c.kind = 'write-off'
+            AND w.voided_at IS NULL AND c.voided_at IS NULL
+        )
         AND i.invoice_date <= @to
     ) settled WHERE settledDate BETWEEN @from AND @to`,
     )

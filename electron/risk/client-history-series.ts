@@ -23,6 +23,8 @@ interface InvoiceColumns {
   readonly dueDate: string[];
   readonly amount: Float64Array;
   readonly isSale: Uint8Array;
+  /** 1 when a write-off settles the invoice: it was given up, never paid. */
+  readonly writtenOff: Uint8Array;
   /** Allocations of invoice i are `allocationStart[i]` up to `allocationStart[i + 1]`. */
   readonly allocationStart: Int32Array;
   readonly allocationDay: number[];
@@ -140,7 +142,9 @@ function historiesOn(
       push(open, clientId, { dueDate: invoices.dueDate[i]!, balanceCents: balance });
       openBalance.set(clientId, (openBalance.get(clientId) ?? 0) + balance);
     }
-    if (invoices.isSale[i] === 1 && last >= 0 && allocated === amount) {
+    // A written-off invoice was given up, not paid: it counts once, as a write-off.
+    const paid = invoices.isSale[i] === 1 && invoices.writtenOff[i] === 0;
+    if (paid && last >= 0 && allocated === amount) {
       const paidInAdvance = invoices.allocationDay[last]! < invoices.invoiceDay[i]!;
       const settledDay = paidInAdvance ? invoices.invoiceDay[i]! : invoices.allocationDay[last]!;
       if (settledDay >= fromDay) {
@@ -184,11 +188,17 @@ function historiesOn(
 function readInvoices(db: Ledger, latest: IsoDate): InvoiceColumns {
   const rows = db
     .prepare(
-      `SELECT id, client_id, currency, invoice_date, due_date, amount_cents, kind FROM invoices
+      `SELECT id, client_id, currency, invoice_date, due_date, amount_cents, kind,
+              EXISTS (
+                SELECT 1 FROM allocations a JOIN credit_notes c ON c.id = a.credit_note_id
+                WHERE a.invoice_id = invoices.id AND c.kind = 'write-off'
+                  AND a.voided_at IS NULL AND c.voided_at IS NULL
+              ) AS written_off
+       FROM invoices
        WHERE voided_at IS NULL AND status = 'issued' AND invoice_date <= ? ORDER BY id`,
     )
     .raw()
-    .all(latest) as [number, number, string, string, string, number, string][];
+    .all(latest) as [number, number, string, string, string, number, string, number][];
   const count = rows.length;
   const ids = new Float64Array(count);
   const columns: InvoiceColumns = {
@@ -199,12 +209,13 @@ function readInvoices(db: Ledger, latest: IsoDate): InvoiceColumns {
     dueDate: new Array<string>(count),
     amount: new Float64Array(count),
     isSale: new Uint8Array(count),
+    writtenOff: new Uint8Array(count),
     allocationStart: new Int32Array(count + 1),
     allocationDay: [],
     allocationDate: [],
     allocationAmount: [],
   };
-  rows.forEach(([id, clientId, currency, invoiceDate, dueDate, amount, kind], i) => {
+  rows.forEach(([id, clientId, currency, invoiceDate, dueDate, amount, kind, writtenOff], i) => {
     ids[i] = id;
     columns.clientId[i] = clientId;
     columns.currency[i] = currency;
@@ -213,6 +224,7 @@ function readInvoices(db: Ledger, latest: IsoDate): InvoiceColumns {
     columns.dueDate[i] = dueDate;
     columns.amount[i] = amount;
     columns.isSale[i] = kind === 'sale' ? 1 : 0;
+    columns.writtenOff[i] = writtenOff;
   });
 
   // Both lists are in invoice id order, so one walk pairs each allocation with its invoice.

@@ -7,6 +7,7 @@ import { importFile } from '../../electron/import/import-file.ts';
 import { CreditLimitExceeded, issueInvoice } from '../../electron/invoices/invoice-entry.ts';
 import { writeOffInvoice } from '../../electron/invoices/write-off.ts';
 import { clientHistories } from '../../electron/risk/client-history.ts';
+import { clientHistoriesAt } from '../../electron/risk/client-history-series.ts';
 import type { Ledger } from '../../electron/ledger/database.ts';
 import { readRiskSettings, updateRiskSettings } from '../../electron/ledger/risk-settings-store.ts';
 import { ipcContract } from '../../shared/ipc/contract.ts';
@@ -472,5 +473,42 @@ describe('tier policies and the ledger’s templates', () => {
         'this ledger; use one of net-30, 2-10-net-30, net-15, due-on-receipt, net-45.',
     );
     expect(readRiskSettings(db).tierPolicies.high.termsTemplateId).toBe('net-15');
+  });
+});
+
+describe('a written-off invoice in the risk history', () => {
+  it('counts once, as a write-off, and never as a late payment', async () => {
+    const db = await ledgerWithClients();
+    for (const [number, date] of [
+      ['W-1', '2026-01-05'],
+      ['W-2', '2026-01-06'],
+      ['W-3', '2026-01-07'],
+      ['W-4', '2026-01-08'],
+    ] as const) {
+      issueInvoice(db, {
+        clientCode: 'beta',
+        number,
+        invoiceDate: date,
+        amountCents: 10_000,
+        currency: 'USD',
+      });
+    }
+    await pay(
+      db,
+      '2026-02-04,beta,W-1,100.00\n2026-02-05,beta,W-2,100.00\n2026-02-06,beta,W-3,100.00\n',
+    );
+    writeOffInvoice(db, 'W-4', '2026-05-01', 'Client closed down');
+    const beta = clientHistories(db, '2026-06-30').find((client) => client.code === 'beta');
+    expect(beta?.history.writeOffsLast12Months).toBe(1);
+    // OLD-2 (paid 2025-12-20) and W-1 to W-3 are settled; W-4 was written off, not paid.
+    expect(beta?.history.settledInvoices.map((invoice) => invoice.settledDate)).toEqual([
+      '2025-12-20',
+      '2026-02-04',
+      '2026-02-05',
+      '2026-02-06',
+    ]);
+    const series = clientHistoriesAt(db, ['2026-06-30']).get('2026-06-30');
+    const fromSeries = series?.find((client) => client.code === 'beta');
+    expect(fromSeries?.history.settledInvoices).toEqual(beta?.history.settledInvoices);
   });
 });
