@@ -57,6 +57,7 @@ export function creditLimitWarning(
   clientName: string,
   check: CreditLimitCheck,
   currency: string,
+  tense: 'would' | 'now' = 'would',
 ): string | null {
   if (check.status === 'other-currency') {
     return (
@@ -67,7 +68,8 @@ export function creditLimitWarning(
   if (check.status !== 'exceeds') return null;
   const { limit } = check;
   return (
-    `${clientName} would owe ${formatMoney(check.balanceAfterCents, limit.currency)}, ` +
+    `${clientName} ${tense === 'would' ? 'would owe' : 'now owes'} ` +
+    `${formatMoney(check.balanceAfterCents, limit.currency)}, ` +
     `${formatMoney(check.overByCents, limit.currency)} over its credit limit of ` +
     `${formatMoney(limit.cents, limit.currency)}`
   );

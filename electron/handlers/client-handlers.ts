@@ -4,7 +4,7 @@ import type { IpcHandlers } from '../ipc/dispatch.ts';
 import { readSettings } from '../ledger/settings-store.ts';
 import { agingReport } from '../reports/aging-report.ts';
 import { clientTerms } from '../terms/terms-store.ts';
-import { describeTerms } from '../../shared/terms/payment-terms.ts';
+import { termsLabel } from '../../shared/terms/payment-terms.ts';
 import type { LedgerContext } from './ledger-context.ts';
 
 /** Handlers of the client list and the client page. */
@@ -80,7 +80,7 @@ export function clientHandlers(
       const termsSummary = {
         id: terms.id,
         name: terms.name,
-        description: describeTerms(terms, client.creditLimitCurrency),
+        description: termsLabel(terms, client.creditLimitCurrency),
       };
       const aging = agingReport(reader, asOf, options(), false, { clientId }).currencies;
       const invoices = reader

@@ -20,6 +20,7 @@ export function riskHandlers(
         previousQuarterEnd: report.previousQuarterEnd,
         tierThresholds: { ...report.config.tierThresholds },
         tierPolicies: report.config.tierPolicies,
+        policyTexts: report.policyTexts,
         clients: report.clients.map(segmentRow),
         tierMix: report.tierMix.map((point) => ({
           date: point.date,

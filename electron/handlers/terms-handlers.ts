@@ -2,7 +2,7 @@ import { IpcFailure } from '../../shared/ipc/ipc-error.ts';
 import type { IpcResponse } from '../../shared/ipc/contract.ts';
 import type { IpcHandlers } from '../ipc/dispatch.ts';
 import { earlyPaymentIncentive } from '../../shared/risk/tier-policy.ts';
-import { describeTerms } from '../../shared/terms/payment-terms.ts';
+import { describeTerms, termsLabel } from '../../shared/terms/payment-terms.ts';
 import { updateClientProfile } from '../clients/client-profile.ts';
 import type { Ledger } from '../ledger/database.ts';
 import {
@@ -59,6 +59,7 @@ function termsList(db: Ledger): IpcResponse<'terms/list'> {
       ...terms,
       paymentMethods: [...terms.paymentMethods],
       description: describeTerms(terms),
+      label: termsLabel(terms),
       incentive: earlyPaymentIncentive(terms),
     })),
   };

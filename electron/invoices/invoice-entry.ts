@@ -106,6 +106,8 @@ export function issueInvoice(db: Ledger, entry: NewInvoice): IssuedInvoice {
           creditCheck,
         );
       }
+      // Issued over the limit on purpose: the warning says what the client owes now.
+      const issuedWarning = creditLimitWarning(client.name, creditCheck, currency, 'now');
       const dueDate = dueDateFor(invoiceDate, terms);
       const inserted = db
         .prepare(
@@ -130,9 +132,15 @@ export function issueInvoice(db: Ledger, entry: NewInvoice): IssuedInvoice {
         action: 'issue',
         entity: 'invoice',
         entityId: invoiceId,
-        details: { number, amountCents: entry.amountCents, currency, terms: terms.id, warning },
+        details: {
+          number,
+          amountCents: entry.amountCents,
+          currency,
+          terms: terms.id,
+          warning: issuedWarning,
+        },
       });
-      return { invoiceId, number, currency, dueDate, terms, creditCheck, warning };
+      return { invoiceId, number, currency, dueDate, terms, creditCheck, warning: issuedWarning };
     })
     .immediate();
 }

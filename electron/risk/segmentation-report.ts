@@ -1,6 +1,6 @@
 import { parseIsoDate, type IsoDate } from '../../shared/calendar-date.ts';
 import { daysPastDue } from '../../shared/invoice-balance.ts';
-import { scoreClientRisk, type RiskScore } from '../../shared/risk/risk-score.ts';
+import { scoreClientRisk, type RiskScore, type RiskTier } from '../../shared/risk/risk-score.ts';
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from '../../shared/risk/risk-settings.ts';
 import {
   countTiers,
@@ -12,6 +12,8 @@ import {
 import {
   policyCreditLimitCents,
   suggestTierChanges,
+  tierPolicyText,
+  type TierPolicyText,
   type TierSuggestion,
 } from '../../shared/risk/tier-policy.ts';
 import { DEFAULT_TERMS_TEMPLATES, type PaymentTerms } from '../../shared/terms/payment-terms.ts';
@@ -55,6 +57,8 @@ export interface SegmentationReport {
   readonly previousQuarterEnd: IsoDate;
   /** The settings the scores, tiers and suggestions were computed with. */
   readonly config: RiskConfig;
+  /** Each tier's policy in words, naming the ledger's own payment terms. */
+  readonly policyTexts: Record<RiskTier, TierPolicyText>;
   /** In the risk report's order: highest score first, unscored last. */
   readonly clients: SegmentClient[];
   /** Month ends of the 12 months up to the as-of date, the as-of date last. */
@@ -172,7 +176,12 @@ export function segmentationReport(
     };
   });
 
-  return { asOf, previousQuarterEnd: quarterEnd, config, clients, tierMix };
+  const policyTexts = {
+    low: tierPolicyText(config.tierPolicies.low, templates),
+    medium: tierPolicyText(config.tierPolicies.medium, templates),
+    high: tierPolicyText(config.tierPolicies.high, templates),
+  };
+  return { asOf, previousQuarterEnd: quarterEnd, config, policyTexts, clients, tierMix };
 }
 
 /**

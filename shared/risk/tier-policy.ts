@@ -13,7 +13,7 @@ import {
   DEFAULT_TERMS_ID,
   DEFAULT_TERMS_TEMPLATES,
   basisPointsText,
-  describeTerms,
+  termsLabel,
   type PaymentTerms,
 } from '../terms/payment-terms.ts';
 import type { RiskTier } from './risk-score.ts';
@@ -243,7 +243,7 @@ export function tierPolicyText(
 ): TierPolicyText {
   const terms = termsTemplate(policy.termsTemplateId, templates);
   return {
-    terms: `${terms.name} (${describeTerms(terms)})`,
+    terms: termsLabel(terms),
     incentive: earlyPaymentIncentive(terms),
     upfront: policy.upfrontPercent === 0 ? 'nothing upfront' : `${policy.upfrontPercent}% upfront`,
     cashOnDelivery: policy.cashOnDelivery ? 'cash on delivery' : 'no cash on delivery',
@@ -254,12 +254,8 @@ export function tierPolicyText(
   };
 }
 
-/** Describes the whole policy in one line, for the command line. */
-export function describeTierPolicy(
-  policy: TierPolicy,
-  templates: readonly PaymentTerms[] = DEFAULT_TERMS_TEMPLATES,
-): string {
-  const text = tierPolicyText(policy, templates);
+/** Describes a whole policy in one line, for the command line. */
+export function describePolicyText(text: TierPolicyText): string {
   return [
     text.terms,
     `early-payment incentive ${text.incentive}`,

@@ -210,6 +210,20 @@ export function describeTerms(terms: PaymentTerms, currency: string | null = nul
   return parts.join(', ');
 }
 
+/**
+ * Names the terms with their details, without saying the same thing twice: "2/10 net 30, 5
+ * grace days, …" for the template named "2/10 net 30", but "Standard: net 30, …" for one a firm
+ * named itself.
+ */
+export function termsLabel(terms: PaymentTerms, currency: string | null = null): string {
+  const details = describeTerms(terms, currency);
+  const name = terms.name.trim();
+  if (details.toLowerCase().startsWith(name.toLowerCase())) {
+    return details.charAt(0).toUpperCase() + details.slice(1);
+  }
+  return `${name}: ${details}`;
+}
+
 /** 150 → "1.5", 200 → "2", 5 → "0.05". */
 export function basisPointsText(basisPoints: number): string {
   return String(basisPoints / 100);

@@ -326,7 +326,7 @@ describe('duedesk risk assessments', () => {
     const text = out.join('\n');
     expect(text).toMatch(/^Client risk as of 2025-12-31\n/);
     expect(text).toContain('High risk: ');
-    expect(text).toContain('Policy: Net 15 (net 15, late fee 2%), early-payment incentive none');
+    expect(text).toContain('Policy: Net 15, late fee 2%, early-payment incentive none');
     const rising = report.clients.filter((client) => client.rose);
     expect(rising.length).toBeGreaterThan(0);
     expect(text).toContain(`Rising clients: ${rising.length} clients with a higher tier`);

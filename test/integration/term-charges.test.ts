@@ -335,7 +335,7 @@ describe('clients/get with terms and fees', () => {
       terms: {
         id: 'due-on-receipt',
         name: 'Due on receipt',
-        description: 'due on receipt, late fee 25.00 EUR',
+        description: 'Due on receipt, late fee 25.00 EUR',
       },
     });
     // Due on receipt with no grace: the flat 25.00 fee is charged the next day.

@@ -7,6 +7,7 @@ import {
   dueDateFor,
   parseTermsSnapshot,
   paymentTermsSchema,
+  termsLabel,
   type PaymentTerms,
 } from '../../shared/terms/payment-terms.ts';
 import { discountEarned, lateFeesDue, type TermsInvoice } from '../../shared/terms/term-charges.ts';
@@ -62,6 +63,17 @@ describe('payment terms', () => {
       'net 15, late fee 2%',
       'due on receipt, late fee 25.00 USD',
     ]);
+  });
+
+  it('labels terms without repeating their name', () => {
+    expect(DEFAULT_TERMS_TEMPLATES.map((terms) => termsLabel(terms))).toEqual([
+      'Net 30, 5 grace days, 1.5% interest a month',
+      '2/10 net 30, 5 grace days, 1.5% interest a month',
+      'Net 15, late fee 2%',
+      "Due on receipt, late fee 25.00 in the invoice's currency",
+    ]);
+    const own = { ...template('net-30'), name: 'Standard' };
+    expect(termsLabel(own, 'EUR')).toBe('Standard: net 30, 5 grace days, 1.5% interest a month');
   });
 
   it('accepts every default template and rejects a discount period past the due date', () => {

@@ -62,6 +62,7 @@ describe('payment terms form', () => {
       }).errors,
     ).toEqual({
       discountPercent: '"2.555" is not a percent with at most two decimals, such as 1.5.',
+      id: 'Use lower-case letters, digits and hyphens.',
     });
     expect(
       validateTermsDraft({
@@ -73,8 +74,8 @@ describe('payment terms form', () => {
         discountDays: '10',
       }).errors,
     ).toEqual({
-      id: 'use lower-case letters, digits and hyphens',
-      discountDays: 'the discount period must end before the due date',
+      id: 'Use lower-case letters, digits and hyphens.',
+      discountDays: 'The discount period must end before the due date.',
     });
   });
 
@@ -84,6 +85,7 @@ describe('payment terms form', () => {
         ...terms,
         paymentMethods: [...terms.paymentMethods],
         description: describeTerms(terms),
+        label: '',
         incentive: '',
       };
       expect(validateTermsDraft(termsDraftFrom(listed)).terms).toEqual(terms);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TERMS_TEMPLATES } from '../../shared/terms/payment-terms.ts';
 import {
   DEFAULT_TIER_POLICIES,
-  describeTierPolicy,
+  describePolicyText,
+  tierPolicyText,
   earlyPaymentIncentive,
   policyCreditLimitCents,
   suggestTierChanges,
@@ -85,8 +86,8 @@ describe('default tier policies', () => {
   });
 
   it('read as one line', () => {
-    expect(describeTierPolicy(DEFAULT_TIER_POLICIES.medium)).toBe(
-      '2/10 net 30 (2/10 net 30, 5 grace days, 1.5% interest a month), early-payment ' +
+    expect(describePolicyText(tierPolicyText(DEFAULT_TIER_POLICIES.medium))).toBe(
+      '2/10 net 30, 5 grace days, 1.5% interest a month, early-payment ' +
         'incentive 2% off if paid within 10 days, nothing upfront, no cash on delivery, ' +
         'credit limit of 1.5 months of average monthly invoicing',
     );

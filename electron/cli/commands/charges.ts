@@ -1,4 +1,4 @@
-import { formatDecimal } from '../../../shared/money.ts';
+import { formatMoney } from '../../../shared/money.ts';
 import { openLedger } from '../../ledger/database.ts';
 import { postTermCharges, termChargesDue, type TermCharge } from '../../terms/charge-posting.ts';
 import type { CliIo } from '../io.ts';
@@ -44,6 +44,16 @@ export function runCharges(args: readonly string[], io: CliIo): number {
   }
 }
 
+const kindLabels: Record<TermCharge['kind'], string> = {
+  'late-fee': 'late fee',
+  'early-payment-discount': 'discount',
+  'discount-withdrawal': 'withdrawn discount',
+};
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function describeCharges(
   charges: readonly TermCharge[],
   asOf: string,
@@ -51,17 +61,25 @@ export function describeCharges(
 ): string {
   if (charges.length === 0) return `No discounts or late fees due by ${asOf}.`;
   const verb = dryRun ? 'Would post' : 'Posted';
-  const fees = charges.filter((charge) => charge.kind === 'late-fee').length;
+  const count = (kind: TermCharge['kind']) =>
+    charges.filter((charge) => charge.kind === kind).length;
+  const fees = count('late-fee');
+  const discounts = count('early-payment-discount');
+  const withdrawn = count('discount-withdrawal');
   const rows = charges.map((charge) => [
     charge.recordNumber,
     charge.clientCode,
-    charge.kind === 'late-fee' ? 'late fee' : 'discount',
+    kindLabels[charge.kind],
     charge.date,
-    `${formatDecimal(charge.amountCents, charge.currency)} ${charge.currency}`,
+    formatMoney(charge.amountCents, charge.currency),
     charge.explanation,
   ]);
   return [
-    `${verb} ${fees} late fees and ${charges.length - fees} discounts due by ${asOf}.`,
+    `${verb} ${[
+      plural(fees, 'late fee'),
+      plural(discounts, 'discount'),
+      ...(withdrawn > 0 ? [`${plural(withdrawn, 'discount')} withdrawn`] : []),
+    ].join(', ')}, due by ${asOf}.`,
     formatTable(['record', 'client', 'kind', 'date', 'amount', 'why'], rows, new Set([4])),
   ].join('\n\n');
 }

@@ -1,6 +1,6 @@
 import { formatMoney } from '../../../shared/money.ts';
 import type { RiskScore, RiskTier } from '../../../shared/risk/risk-score.ts';
-import { describeTierPolicy, tierRank } from '../../../shared/risk/tier-policy.ts';
+import { describePolicyText, tierRank } from '../../../shared/risk/tier-policy.ts';
 import { openLedger } from '../../ledger/database.ts';
 import { readRiskSettings } from '../../ledger/risk-settings-store.ts';
 import { storeRiskAssessments } from '../../risk/risk-assessments.ts';
@@ -88,7 +88,7 @@ export function describeSegmentation(report: SegmentationReport): string {
     );
     parts.push(
       `${tierTitles[tier]}: ${countText(clients.length)}\n` +
-        `Policy: ${describeTierPolicy(config.tierPolicies[tier])}` +
+        `Policy: ${describePolicyText(report.policyTexts[tier])}` +
         (clients.length === 0 ? '' : `\n\n${scoredTable(clients)}`),
     );
   }

@@ -21,8 +21,7 @@ export function ClientDetails({ client }: { readonly client: Client }) {
     ['Size', client.sizeBand ?? MISSING],
     [
       'Payment terms',
-      `${client.terms.name}: ${client.terms.description}` +
-        (client.termsId === null ? ' (the ledger default)' : ''),
+      client.terms.description + (client.termsId === null ? ' (the ledger default)' : ''),
     ],
   ];
   return (

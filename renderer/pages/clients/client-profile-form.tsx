@@ -78,7 +78,7 @@ export function ClientProfileForm({ client }: { readonly client: Client }) {
           <option value="">{`Ledger default (${defaultName})`}</option>
           {templates?.templates.map((terms) => (
             <option key={terms.id} value={terms.id}>
-              {`${terms.name}: ${terms.description}`}
+              {terms.label}
             </option>
           ))}
         </select>

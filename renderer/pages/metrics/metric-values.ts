@@ -23,7 +23,10 @@ export const tierNames: Readonly<Record<TierRow['tier'], string>> = {
   unscored: 'Not scored',
 };
 
-const scoreFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const scoreFormat = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 /**
  * Text of a metric that is not money: percentages and days with one decimal, a score with at

@@ -163,7 +163,7 @@ export function RiskPage() {
         <p className="placeholder">No client has {currency} as its main currency.</p>
       ) : (
         <>
-          <TierPolicyTable policies={value.tierPolicies} />
+          <TierPolicyTable policies={value.tierPolicies} texts={value.policyTexts} />
           <TierMixPanel points={value.tierMix} currency={currency} />
           <RisingClients rows={rows} previousQuarterEnd={value.previousQuarterEnd} />
           {tierOrder.map((tier) => (

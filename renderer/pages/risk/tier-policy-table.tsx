@@ -1,15 +1,22 @@
-import { tierPolicyText, type TierPolicies } from '../../../shared/risk/tier-policy.ts';
+import type { IpcResponse } from '../../../shared/ipc/contract.ts';
+import type { TierPolicies } from '../../../shared/risk/tier-policy.ts';
 import { tierLabels, tierOrder } from './risk-definitions.ts';
 
 /** Shows each tier's terms, early-payment incentive, upfront share, cash on delivery and limit. */
-export function TierPolicyTable({ policies }: { policies: TierPolicies }) {
+interface TierPolicyTableProps {
+  readonly policies: TierPolicies;
+  /** The policies in words, as the main process wrote them with the ledger's own terms. */
+  readonly texts: IpcResponse<'risk/segmentation'>['policyTexts'];
+}
+
+export function TierPolicyTable({ policies, texts }: TierPolicyTableProps) {
   return (
     <section className="panel" aria-labelledby="risk-policies-heading">
       <h2 id="risk-policies-heading">Tier policies</h2>
       <p className="hint">
         What each tier asks of its clients. The credit limit is a number of months of the client's
         average monthly invoicing over the last 12 months, rounded down to a whole 100 of its
-        currency. Change the policies on the Settings page.
+        currency (to a whole unit below 100). Change the policies on the Settings page.
       </p>
       <table className="figure-table tier-policy-table">
         <caption className="visually-hidden">Policy of each risk tier</caption>
@@ -26,7 +33,7 @@ export function TierPolicyTable({ policies }: { policies: TierPolicies }) {
         <tbody>
           {tierOrder.map((tier) => {
             const policy = policies[tier];
-            const text = tierPolicyText(policy);
+            const text = texts[tier];
             return (
               <tr key={tier}>
                 <th scope="row">{tierLabels[tier]}</th>

@@ -106,14 +106,20 @@ export function validateTermsDraft(
       .map((method) => method.trim())
       .filter((method) => method !== ''),
   };
-  if (Object.keys(errors).length > 0) return { terms: null, errors };
+  // The schema runs even when a field could not be read, so that every mistake shows at once.
   const parsed = paymentTermsSchema.safeParse(candidate);
-  if (parsed.success) return { terms: parsed.data, errors: null };
-  for (const issue of parsed.error.issues) {
+  if (parsed.success && Object.keys(errors).length === 0)
+    return { terms: parsed.data, errors: null };
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = draftField(issue.path.map(String));
-    errors[field] ??= issue.message;
+    errors[field] ??= sentence(issue.message);
   }
   return { terms: null, errors };
+}
+
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return text.endsWith('.') ? text : `${text}.`;
 }
 
 /** Names the form field a schema path belongs to: `lateFee.basisPoints` is the fee's value. */

@@ -120,8 +120,11 @@ function TermsForm({ initial, onSaved }: TermsFormProps) {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<TermsDraftErrors>({});
   const { formRef, saving, showInvalid, save } = useFormSave();
-  const edit = <K extends keyof TermsDraft>(key: K, value: TermsDraft[K]) =>
+  const edit = <K extends keyof TermsDraft>(key: K, value: TermsDraft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
+    // A message about a field the user is changing no longer applies.
+    setErrors((current) => ({ ...current, [key]: undefined }));
+  };
   const text = (key: keyof TermsDraft, label: string, hint?: string) => (
     <FormField label={label} hint={hint} error={errors[key]}>
       <input

@@ -51,8 +51,10 @@ export function MonthLineChart({ months, lines, unit, description }: MonthLineCh
           borderColor: colors[line.color],
           backgroundColor: colors[line.color],
           borderDash: line.reference ? [6, 4] : [],
-          pointRadius: line.reference ? 0 : 3,
-          spanGaps: false,
+          // A reference such as the terms is joined across months without data and keeps a
+          // small point, so that it shows even when only scattered months have a value.
+          pointRadius: line.reference ? 2 : 3,
+          spanGaps: line.reference === true,
         })),
       },
       options: {

@@ -200,8 +200,8 @@ function AlertsPanel({ alerts, onShowTrends }: AlertsPanelProps) {
     <section className="panel" aria-labelledby="trends-alerts-heading">
       <h2 id="trends-alerts-heading">Alerts ({formatCount(alerts.length)})</h2>
       <p className="hint">
-        A client is listed when its average days late over the last 3 months exceeds the 3 months
-        before by more than 10 days, or its share of late invoices rose by 25 points or more.
+        A client is listed when its average days against terms over the last 3 months exceeds the 3
+        months before by more than 10 days, or its share of late invoices rose by 25 points or more.
       </p>
       {alerts.length === 0 ? (
         <p className="placeholder">No alerts.</p>
