@@ -1,0 +1,83 @@
+import {
+  collectionActivityRows,
+  roundCollectionActivity,
+} from '../../shared/metrics/collection-activity-metrics.ts';
+import type { MetricDefinition, MetricScope } from '../../shared/metrics/metric-registry.ts';
+import type {
+  ActivityGroup,
+  CollectionActivityReport,
+} from '../reports/collection-activity-report.ts';
+import type { TierKey } from '../reports/management-metrics-report.ts';
+import { tierLabels, type Grouping } from './management-output.ts';
+import { formatTable } from './text-table.ts';
+
+/** Value columns per table, so that a table of names and four columns fits in 100 columns. */
+const columnsPerTable = 4;
+
+type Group = ActivityGroup & { tier?: TierKey; code?: string };
+
+/** Lists the groups of `by`, each with its identity and rounded metrics in one object. */
+export function collectionActivityJson(report: CollectionActivityReport, by: Grouping) {
+  const groups = groupsOf(report, by).map(({ metrics, ...identity }) => ({
+    ...identity,
+    ...roundCollectionActivity(metrics),
+  }));
+  return { by, firstReminderOn: report.firstReminderOn, dsoWindows: report.dsoWindows, groups };
+}
+
+/**
+ * Tables per currency: a row per metric that has the scope of `by`, a column per group. The
+ * DSO comparison is a portfolio figure, so it is listed only by portfolio.
+ */
+export function describeCollectionActivity(report: CollectionActivityReport, by: Grouping): string {
+  const title = `Collection activity by ${by} ${report.from} to ${report.to}`;
+  const groups = groupsOf(report, by);
+  if (groups.length === 0) return `${title}\n\nNo clients invoiced by ${report.to}.`;
+  const scope: MetricScope = by;
+  const rows = collectionActivityRows.filter(({ metric }) => metric.scopes.includes(scope));
+  const sections = [title];
+  if (by === 'portfolio') {
+    const windows = report.dsoWindows;
+    sections.push(
+      windows === null
+        ? 'No reminder sent by the period end, so no DSO before and after reminders.'
+        : `First reminder sent on ${report.firstReminderOn ?? ''}: DSO of ` +
+            `${windows.before.from} to ${windows.before.to} against ` +
+            `${windows.after.from} to ${windows.after.to}.`,
+    );
+  }
+  const currencies = [...new Set(groups.map((group) => group.currency))];
+  for (const currency of currencies) {
+    const inCurrency = groups.filter((group) => group.currency === currency);
+    for (let start = 0; start < inCurrency.length; start += columnsPerTable) {
+      const chunk = inCurrency.slice(start, start + columnsPerTable);
+      const header = [currency, ...chunk.map(label)];
+      const table = rows.map(({ key, metric }) => [
+        metric.name,
+        ...chunk.map((group) => valueText(roundCollectionActivity(group.metrics)[key], metric)),
+      ]);
+      sections.push(formatTable(header, table, new Set(chunk.map((_, index) => index + 1))));
+    }
+  }
+  return sections.join('\n\n');
+}
+
+function groupsOf(report: CollectionActivityReport, by: Grouping): Group[] {
+  if (by === 'tier') return report.tiers;
+  if (by === 'client') return report.clients;
+  return report.portfolio;
+}
+
+function label(group: Group): string {
+  if (group.code !== undefined) return group.code;
+  if (group.tier !== undefined) return tierLabels[group.tier];
+  return 'All clients';
+}
+
+function valueText(value: number | null, metric: MetricDefinition): string {
+  if (value === null) return 'n/a';
+  if (metric.unit === 'days') return `${value.toFixed(2)} days`;
+  if (metric.unit === 'percent') return `${value.toFixed(2)} %`;
+  if (metric.unit === 'minutes') return `${value} min`;
+  return String(value);
+}
