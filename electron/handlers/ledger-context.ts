@@ -1,4 +1,5 @@
 import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/events.ts';
+import type { SecretStore } from '../collections/secret-store.ts';
 import type { Ledger } from '../ledger/database.ts';
 
 /** A file the user chose, known to the renderer only by its token. */
@@ -20,5 +21,7 @@ export interface LedgerContext {
   readonly files: Map<string, RegisteredFile>;
   /** Running imports by job id, so that `import/cancel` can stop one. */
   readonly jobs: Map<string, AbortController>;
+  /** Encrypts the SMTP password for the ledger and decrypts it to send mail. */
+  readonly secrets: SecretStore;
   emit<E extends IpcEventName>(event: E, payload: IpcEventPayload<E>): void;
 }

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileRef } from '../../shared/ipc/api.ts';
 import { ipcChannels, type IpcChannel } from '../../shared/ipc/contract.ts';
 import { IpcFailure, type IpcResult } from '../../shared/ipc/ipc-error.ts';
+import { environmentSecretStore, type SecretStore } from '../collections/secret-store.ts';
 import { log } from '../log.ts';
 import type { IpcHandlers } from './dispatch.ts';
 import type {
@@ -11,6 +12,7 @@ import type {
   LedgerWorkerData,
   ToLedgerWorker,
 } from './ledger-worker-protocol.ts';
+import { answerSecretRequest } from './secret-relay.ts';
 
 export interface LedgerWorker {
   /** Handlers that forward each request to the worker; pass them to `dispatchIpc`. */
@@ -27,12 +29,26 @@ export interface LedgerWorkerOptions {
   readonly onEvent: (name: string, payload: unknown) => void;
   /** The worker's script: the TypeScript bootstrap by default, a bundle in the desktop app. */
   readonly entry?: URL | string;
+  /**
+   * Encrypts the SMTP password on this thread for the worker: the desktop app's keychain.
+   * Without it the worker uses the environment store.
+   */
+  readonly secrets?: SecretStore;
+  /**
+   * Runs the reminder scheduler in the worker: at start-up and every 15 minutes. The desktop
+   * app does; `duedesk serve` and the tests do not, so that nothing is sent behind their back.
+   */
+  readonly reminders?: boolean;
 }
 
 /** Starts the ledger worker thread and returns handlers that talk to it. */
 export function startLedgerWorker(options: LedgerWorkerOptions): LedgerWorker {
   const entry = options.entry ?? new URL('./ledger-worker-entry.js', import.meta.url);
-  const workerData: LedgerWorkerData = { dbPath: options.dbPath };
+  const workerData: LedgerWorkerData = {
+    dbPath: options.dbPath,
+    secrets: options.secrets === undefined ? 'environment' : 'main-thread',
+    reminders: options.reminders === true,
+  };
   const worker = new Worker(entry, { workerData });
   const pending = new Map<number, (result: IpcResult<unknown>) => void>();
   let nextId = 1;
@@ -75,6 +91,13 @@ export function startLedgerWorker(options: LedgerWorkerOptions): LedgerWorker {
         break;
       case 'closed':
         markClosed();
+        break;
+      case 'secret-request':
+        void answerSecretRequest(options.secrets ?? environmentSecretStore, message).then(
+          (response) => {
+            if (stopped === null) post(response);
+          },
+        );
         break;
     }
   });

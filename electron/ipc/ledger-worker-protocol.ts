@@ -4,16 +4,49 @@ import type { IpcResult } from '../../shared/ipc/ipc-error.ts';
 
 export interface LedgerWorkerData {
   readonly dbPath: string;
+  /**
+   * Who encrypts the SMTP password: the main thread when it has the system keychain (the
+   * desktop app), otherwise the environment store, which only reads DUEDESK_SMTP_PASSWORD.
+   */
+  readonly secrets?: 'main-thread' | 'environment';
+  /** Run reminder passes on a timer in this thread, which owns the ledger (the desktop app). */
+  readonly reminders?: boolean;
 }
+
+/** The worker asks the main thread to encrypt or decrypt the SMTP password. */
+export interface SecretRequest {
+  readonly type: 'secret-request';
+  readonly id: number;
+  readonly op: 'encrypt' | 'decrypt';
+  readonly value: string | null;
+}
+
+/** The main thread's answer; `refused` when the store declined, such as with no keychain. */
+export type SecretResponse =
+  | {
+      readonly type: 'secret-response';
+      readonly id: number;
+      readonly ok: true;
+      value: string | null;
+    }
+  | {
+      readonly type: 'secret-response';
+      readonly id: number;
+      readonly ok: false;
+      readonly refused: boolean;
+      readonly message: string;
+    };
 
 export type ToLedgerWorker =
   | { type: 'invoke'; id: number; channel: string; payload: unknown }
   | { type: 'register-file'; token: string; path: string; name: string }
-  | { type: 'close' };
+  | { type: 'close' }
+  | SecretResponse;
 
 export type FromLedgerWorker =
   | { type: 'ready' }
   | { type: 'fatal'; message: string }
   | { type: 'result'; id: number; result: IpcResult<unknown> }
   | { type: 'event'; name: string; payload: unknown }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  | SecretRequest;

@@ -1,9 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { ReminderScheduler } from '../collections/reminder-scheduler.ts';
+import { environmentSecretStore } from '../collections/secret-store.ts';
 import { createLedgerHandlers } from '../handlers/ledger-handlers.ts';
 import type { LedgerContext, RegisteredFile } from '../handlers/ledger-context.ts';
 import { openLedger } from '../ledger/database.ts';
 import { log } from '../log.ts';
 import { dispatchIpc } from './dispatch.ts';
+import { relaySecrets } from './secret-relay.ts';
 import type {
   FromLedgerWorker,
   LedgerWorkerData,
@@ -17,8 +20,9 @@ import type {
  */
 const port = parentPort;
 if (!port) throw new Error('ledger-worker.ts runs only as a worker thread.');
-const { dbPath } = workerData as LedgerWorkerData;
+const { dbPath, secrets, reminders } = workerData as LedgerWorkerData;
 const send = (message: FromLedgerWorker) => port.postMessage(message);
+const secretRelay = secrets === 'main-thread' ? relaySecrets(send) : null;
 
 try {
   const writer = openLedger(dbPath);
@@ -31,8 +35,16 @@ try {
     files,
     jobs: new Map(),
     emit: (name, payload) => send({ type: 'event', name, payload }),
+    secrets: secretRelay?.store ?? environmentSecretStore,
   };
   const handlers = createLedgerHandlers(context);
+  const scheduler = reminders
+    ? new ReminderScheduler({
+        db: writer,
+        secrets: context.secrets,
+        onChange: () => context.emit('ledger/changed', { reason: 'reminders' }),
+      })
+    : null;
 
   port.on('message', (message: ToLedgerWorker) => {
     switch (message.type) {
@@ -41,19 +53,27 @@ try {
           send({ type: 'result', id: message.id, result }),
         );
         break;
+      case 'secret-response':
+        secretRelay?.receive(message);
+        break;
       case 'register-file':
         files.set(message.token, { path: message.path, name: message.name });
         break;
       case 'close':
         for (const job of context.jobs.values()) job.abort();
-        reader.close();
-        writer.close();
-        send({ type: 'closed' });
-        port.close();
+        // A pass in progress finishes first, so that no reminder is left half recorded.
+        void (scheduler?.stop() ?? Promise.resolve()).finally(() => {
+          reader.close();
+          writer.close();
+          send({ type: 'closed' });
+          port.close();
+        });
         break;
     }
   });
   send({ type: 'ready' });
+  // The first pass starts once the window can be served, and runs while it loads.
+  void scheduler?.start();
 } catch (error) {
   log.error('[ledger-worker] could not open the ledger', dbPath, error);
   send({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });

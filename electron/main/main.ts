@@ -10,6 +10,7 @@ import { registerIpcBridge, sendEvent } from './ipc-bridge.ts';
 import { defaultLedgerPath, startupLedgerPath } from './ledger-choice.ts';
 import { titleWindow } from './ledger-commands.ts';
 import { LedgerSession } from './ledger-session.ts';
+import { safeStorageSecrets } from './safe-storage-secrets.ts';
 import { installMenu } from './menu.ts';
 import { confineWebContents, secureSession } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -32,7 +33,13 @@ function startApp(): void {
   const userData = app.getPath('userData');
   let mainWindow: BrowserWindow | null = null;
   const ledger = new LedgerSession(
-    (options) => startLedgerWorker({ ...options, entry: ledgerWorkerPath }),
+    (options) =>
+      startLedgerWorker({
+        ...options,
+        entry: ledgerWorkerPath,
+        secrets: safeStorageSecrets,
+        reminders: true,
+      }),
     (name, payload) => sendEvent(mainWindow, name, payload),
   );
   const context: DesktopContext = { ledger, userData, window: () => mainWindow };

@@ -134,6 +134,12 @@ export const Menu = {
 
 export const nativeTheme = { shouldUseDarkColors: false };
 
+// No keychain here: the app must start all the same and refuse only to save a password.
+export const safeStorage = {
+  async isAsyncEncryptionAvailable() { return false; },
+  getSelectedStorageBackend() { return 'unknown'; },
+};
+
 export const dialog = {
   showErrorBox(title, detail) { report.errorBox = title + ': ' + detail; },
   async showMessageBox(_window, options) { report.messageBox = options; return { response: 0 }; },
