@@ -9,6 +9,7 @@ import { ImportPage } from './pages/import/import-page.tsx';
 import { RiskPage } from './pages/risk/risk-page.tsx';
 import { TrendsPage } from './pages/trends/trends-page.tsx';
 import { MetricsPage } from './pages/metrics/metrics-page.tsx';
+import { OutboxPage } from './pages/outbox/outbox-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
 import { pageKey, useRouteStore, type Route } from './state/route-store.ts';
 
@@ -59,6 +60,8 @@ function PageFor({ route }: { route: Route }) {
       return <TrendsPage clientId={route.clientId ?? null} />;
     case 'metrics':
       return <MetricsPage />;
+    case 'outbox':
+      return <OutboxPage />;
     case 'import':
       return <ImportPage />;
     case 'settings':

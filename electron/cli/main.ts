@@ -3,18 +3,22 @@ import { processIo, type CliIo } from './io.ts';
 import { agingUsage, runAging } from './commands/aging.ts';
 import { chargesUsage, runCharges } from './commands/charges.ts';
 import { clientUsage, runClient } from './commands/client.ts';
+import { contactUsage, runContact } from './commands/contact.ts';
 import { demoUsage, runDemo } from './commands/demo.ts';
 import { exportUsage, runExport } from './commands/export.ts';
 import { holdUsage, runHold } from './commands/hold.ts';
 import { importUsage, runImport } from './commands/import.ts';
 import { invoiceUsage, runInvoice } from './commands/invoice.ts';
+import { lettersUsage, runLetters } from './commands/letters.ts';
 import { metricsUsage, runMetrics } from './commands/metrics.ts';
 import { outboxUsage, runOutbox } from './commands/outbox.ts';
+import { promiseUsage, runPromise } from './commands/promise.ts';
 import { remindUsage, runRemind } from './commands/remind.ts';
 import { riskUsage, runRisk } from './commands/risk.ts';
 import { runServe, serveUsage } from './commands/serve.ts';
 import { runStart, startUsage } from './commands/start.ts';
 import { runTerms, termsUsage } from './commands/terms.ts';
+import { runTimeline, timelineUsage } from './commands/timeline.ts';
 import { runTrends, trendsUsage } from './commands/trends.ts';
 import { runWriteOff, writeOffUsage } from './commands/write-off.ts';
 
@@ -65,10 +69,30 @@ const commands: Record<string, Command> = {
     run: runRemind,
   },
   outbox: { summary: 'list the reminders by status', usage: outboxUsage, run: runOutbox },
+  letters: {
+    summary: 'print the waiting dunning letters into one PDF and mark them sent',
+    usage: lettersUsage,
+    run: runLetters,
+  },
   hold: {
     summary: 'keep an invoice out of reminders for a payment plan or agency',
     usage: holdUsage,
     run: runHold,
+  },
+  contact: {
+    summary: 'log a call, e-mail, letter, meeting or note with a client',
+    usage: contactUsage,
+    run: runContact,
+  },
+  promise: {
+    summary: "record a client's promise to pay an amount by a date",
+    usage: promiseUsage,
+    run: runPromise,
+  },
+  timeline: {
+    summary: "list a client's interactions, promises to pay and sent reminders",
+    usage: timelineUsage,
+    run: runTimeline,
   },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },

@@ -2,10 +2,10 @@ import type { IsoDate } from '../../shared/calendar-date.ts';
 import { renderReminder } from '../../shared/dunning/reminder-message.ts';
 import { recordAudit } from '../ledger/audit-log.ts';
 import type { Ledger } from '../ledger/database.ts';
-import { readSettings } from '../ledger/settings-store.ts';
 import { clientTerms } from '../terms/terms-store.ts';
+import { companyIdentity } from './company-identity.ts';
 import { readDunningConfig } from './dunning-store.ts';
-import { reminderLines } from './reminder-lines.ts';
+import { EVERY_PAYMENT, reminderLines } from './reminder-lines.ts';
 
 /** The part of a nodemailer transport that delivery needs; tests pass a real one too. */
 export interface MailTransport {
@@ -69,6 +69,7 @@ export async function deliverReminders(
       continue;
     }
     if (prepared === null) continue;
+    let failure: string | null = null;
     try {
       await transport.sendMail({
         from: sender.from,
@@ -80,13 +81,18 @@ export async function deliverReminders(
         messageId: prepared.messageId,
         headers: { 'X-Duedesk-Reminder': String(reminderId) },
       });
-      recordSent(db, reminderId, asOf, now);
-      result.sent.push(reminderId);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      recordFailure(db, reminderId, message, now);
-      result.failed.push({ reminderId, error: message });
+      failure = error instanceof Error ? error.message : String(error);
     }
+    if (failure !== null) {
+      recordFailure(db, reminderId, failure, now);
+      result.failed.push({ reminderId, error: failure });
+      continue;
+    }
+    // Outside the try: if recording fails after the server took the message, the reminder
+    // stays `sending` for review rather than being retried as if it had failed.
+    recordSent(db, reminderId, asOf, now);
+    result.sent.push(reminderId);
   }
   return result;
 }
@@ -126,7 +132,9 @@ function prepareSend(
       const reminder = db
         .prepare(
           `SELECT r.id, r.client_id AS clientId, r.template_id AS templateId,
-                  r.stage_name AS stageName, r.status, r.recipient, c.name AS clientName
+                  r.stage_name AS stageName, r.status, r.recipient, c.name AS clientName,
+                  r.edited_at AS editedAt, r.subject, r.body_text AS bodyText,
+                  r.body_html AS bodyHtml
            FROM reminders r JOIN clients c ON c.id = r.client_id WHERE r.id = ?`,
         )
         .get(reminderId) as
@@ -138,6 +146,10 @@ function prepareSend(
             status: string;
             recipient: string | null;
             clientName: string;
+            editedAt: string | null;
+            subject: string;
+            bodyText: string;
+            bodyHtml: string;
           }
         | undefined;
       // Another pass or a person may have changed it since it was selected.
@@ -147,7 +159,7 @@ function prepareSend(
         .prepare('SELECT invoice_id FROM reminder_invoices WHERE reminder_id = ?')
         .pluck()
         .all(reminderId) as number[];
-      const lines = reminderLines(db, invoiceIds, asOf);
+      const lines = reminderLines(db, invoiceIds, asOf, EVERY_PAYMENT);
       if (lines.length === 0) {
         db.prepare(
           `UPDATE reminders SET status = 'cancelled', updated_at = ?,
@@ -162,6 +174,17 @@ function prepareSend(
         ).run(stamp, reminderId);
         return null;
       }
+      const messageId = `<reminder-${reminderId}.${reminder.clientId}@duedesk.invalid>`;
+      if (reminder.editedAt !== null) {
+        // A person edited it in the outbox: it goes out as they wrote it, not filled again from
+        // the template. Paid in full, it was cancelled above all the same.
+        db.prepare(
+          `UPDATE reminders SET status = 'sending', attempts = attempts + 1, message_id = ?,
+             updated_at = ? WHERE id = ?`,
+        ).run(messageId, stamp, reminderId);
+        const { subject, bodyText: text, bodyHtml: html } = reminder;
+        return { recipient: reminder.recipient, subject, text, html, messageId };
+      }
       const template = readDunningConfig(db).templates.find(
         (candidate) => candidate.id === reminder.templateId,
       );
@@ -172,16 +195,15 @@ function prepareSend(
         ).run(stamp, `its template "${reminder.templateId}" was removed`, reminderId);
         return null;
       }
-      const company = readSettings(db).company;
+      const company = companyIdentity(db);
       const message = renderReminder(template, {
         clientName: reminder.clientName,
         companyName: company.name,
-        companyContact: [company.email, company.phone].filter(Boolean).join(', '),
+        companyContact: company.contact,
         stageName: reminder.stageName,
         paymentMethods: clientTerms(db, reminder.clientId).paymentMethods,
         lines,
       });
-      const messageId = `<reminder-${reminderId}.${reminder.clientId}@duedesk.invalid>`;
       db.prepare(
         `UPDATE reminders SET status = 'sending', attempts = attempts + 1, message_id = ?,
            subject = ?, body_text = ?, body_html = ?, totals = ?, updated_at = ?

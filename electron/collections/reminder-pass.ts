@@ -14,6 +14,7 @@ import { riskReport } from '../risk/risk-report.ts';
 import { clientTerms } from '../terms/terms-store.ts';
 import { companyIdentity } from './company-identity.ts';
 import { readDunningConfig } from './dunning-store.ts';
+import { followUpPromises, type FollowUpResult } from './promises-to-pay.ts';
 import { reminderLines } from './reminder-lines.ts';
 
 export interface QueuedReminder {
@@ -37,6 +38,8 @@ export interface ReminderPassResult {
   readonly queued: QueuedReminder[];
   /** Invoice stages passed over for a higher stage, counted per invoice and stage. */
   readonly superseded: number;
+  /** Promises to pay found kept or broken by this pass. */
+  readonly promises: FollowUpResult;
 }
 
 interface OpenSale {
@@ -65,6 +68,8 @@ export function runReminderPass(
   parseIsoDate(asOf, 'as-of date');
   return db
     .transaction(() => {
+      // A broken promise is news before any reminder is planned: it is logged on the timeline.
+      const promises = followUpPromises(db, asOf, now);
       const config = readDunningConfig(db);
       const ladders = ladderOfClients(db, asOf);
       const company = companyIdentity(db);
@@ -148,7 +153,7 @@ export function runReminderPass(
           details: { asOf, queued: queued.length, superseded },
         });
       }
-      return { asOf, queued, superseded };
+      return { asOf, queued, superseded, promises };
     })
     .immediate();
 }

@@ -10,6 +10,7 @@ export type Route =
   | { readonly page: 'trends'; readonly clientId?: number }
   | { readonly page: 'metrics' }
   | { readonly page: 'import' }
+  | { readonly page: 'outbox' }
   | { readonly page: 'settings' }
   | { readonly page: 'not-found'; readonly hash: string };
 
@@ -30,7 +31,16 @@ window.addEventListener('hashchange', () => {
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
   if (path === '' || path === 'dashboard') return { page: 'dashboard' };
-  const pages = ['aging', 'clients', 'risk', 'trends', 'metrics', 'import', 'settings'] as const;
+  const pages = [
+    'aging',
+    'clients',
+    'risk',
+    'trends',
+    'metrics',
+    'outbox',
+    'import',
+    'settings',
+  ] as const;
   const page = pages.find((candidate) => candidate === path);
   if (page !== undefined) return { page };
   const client = /^clients\/(\d{1,15})$/.exec(path);

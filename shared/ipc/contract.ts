@@ -14,6 +14,8 @@ import {
 } from './schemas.ts';
 import { riskConfigSchema, riskConfigUpdateSchema } from '../risk/risk-settings.ts';
 import { paymentTermsFields, paymentTermsSchema } from '../terms/payment-terms.ts';
+import { collectionsContract } from './collections-contract.ts';
+import { contactContract } from './contact-contract.ts';
 
 /** The ledger's payment-terms templates, as the window lists and picks them. */
 const termsList = z.object({
@@ -23,6 +25,8 @@ const termsList = z.object({
     paymentTermsFields.extend({
       /** The terms in a short phrase, such as "2/10 net 30, 5 grace days". */
       description: z.string(),
+      /** The name and the phrase, without repeating the one in the other. */
+      label: z.string(),
       /** The early-payment discount in words, such as "2% off if paid within 10 days". */
       incentive: z.string(),
     }),
@@ -354,6 +358,17 @@ export const ipcContract = {
       previousQuarterEnd: isoDate,
       tierThresholds: riskConfigSchema.shape.tierThresholds,
       tierPolicies: riskConfigSchema.shape.tierPolicies,
+      /** Each tier's policy in words, naming the ledger's own payment terms. */
+      policyTexts: z.record(
+        z.enum(['low', 'medium', 'high']),
+        z.object({
+          terms: z.string(),
+          incentive: z.string(),
+          upfront: z.string(),
+          cashOnDelivery: z.string(),
+          creditLimit: z.string(),
+        }),
+      ),
       clients: z.array(segmentClientRow),
       /** Month ends of the 12 months up to the as-of date, the as-of date last. */
       tierMix: z.array(
@@ -492,6 +507,8 @@ export const ipcContract = {
     request: settings.partial().strict(),
     response: settings,
   },
+  ...collectionsContract,
+  ...contactContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -6,7 +6,7 @@
  * computes, including when the metric is null. Edit the entry when that code changes.
  */
 
-export type MetricUnit = 'days' | 'percent' | 'money' | 'ratio' | 'count' | 'score';
+export type MetricUnit = 'days' | 'percent' | 'money' | 'ratio' | 'count' | 'score' | 'minutes';
 
 /** The group a metric is computed for: one client, a risk tier, or all clients of a currency. */
 export type MetricScope = 'client' | 'tier' | 'portfolio';
@@ -26,6 +26,7 @@ export interface MetricDefinition {
 
 const collectionReport = 'electron/reports/collection-metrics-report.ts collectionMetrics';
 const managementMetrics = 'shared/metrics/management-metrics.ts';
+const collectionActivity = 'shared/metrics/collection-activity-metrics.ts';
 
 export const metricRegistry: readonly MetricDefinition[] = [
   {
@@ -336,6 +337,123 @@ export const metricRegistry: readonly MetricDefinition[] = [
     unit: 'ratio',
     scopes: ['portfolio'],
     computedBy: 'electron/handlers/report-handlers.ts reportHandlers',
+  },
+  {
+    id: 'collectionSuccessRate',
+    name: 'Collection success rate',
+    definition:
+      'Of the issued, unvoided sale invoices covered by at least one reminder sent in the ' +
+      'period, those with a balance of zero or less at the end of the period ÷ all of them × ' +
+      "100, in the invoices' currency. A reminder's sending day is the day its delivery was " +
+      'logged on the timeline, or the date of its sent time when none was logged. Null when ' +
+      'no invoice was reminded in the period.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${collectionActivity} collectionSuccessRate`,
+  },
+  {
+    id: 'timeToFirstContact',
+    name: 'Time to first contact',
+    definition:
+      'Mean days from the due date of a sale invoice due in the period to the first outbound ' +
+      'interaction with its client (call, e-mail, letter or meeting, sent reminders included) ' +
+      'dated on or after the due date and by the period end, over the invoices so contacted. ' +
+      'Null when none was.',
+    unit: 'days',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${collectionActivity} timeToFirstContact`,
+  },
+  {
+    id: 'communicationResponseRate',
+    name: 'Communication response rate',
+    definition:
+      'Reminders sent in the period that the client replied to by the period end (the ' +
+      'reminder is marked answered, or an inbound interaction replies to it) ÷ reminders sent ' +
+      "in the period × 100, counted in the currencies of the reminder's invoices. Null when " +
+      'none was sent.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${collectionActivity} communicationResponseRate`,
+  },
+  {
+    id: 'automatedReminderSuccessRate',
+    name: 'Automated reminder success rate',
+    definition:
+      'Automatic e-mail reminders sent in the period (logged as automated sends) whose ' +
+      'invoices in the currency all had a balance of zero or less at the end of the sending ' +
+      'day + N days, N = 14, or of the period end when that comes first, ÷ such reminders × ' +
+      '100. Null when none was sent.',
+    unit: 'percent',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${collectionActivity} automatedReminderSuccessRate`,
+  },
+  {
+    id: 'manualCollectionMinutes',
+    name: 'Time spent on collections, manual',
+    definition:
+      'Sum of the minutes recorded on the manual interactions dated in the period; one ' +
+      "without minutes counts 0. Interactions count in the client's main currency only. " +
+      'Null when the group has no interaction in the period.',
+    unit: 'minutes',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${collectionActivity} timeSpentOnCollections`,
+  },
+  {
+    id: 'automatedCollectionMinutes',
+    name: 'Time spent on collections, automated',
+    definition:
+      'Sum of the minutes of the automated interactions dated in the period. An automated ' +
+      'e-mail, such as a sent reminder, counts 0 minutes because nobody spent time on it. ' +
+      'The notes the promise follow-up writes are not counted. Null when the group has no ' +
+      'interaction in the period.',
+    unit: 'minutes',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${collectionActivity} timeSpentOnCollections`,
+  },
+  {
+    id: 'manualInteractions',
+    name: 'Manual interactions',
+    definition:
+      'Number of interactions dated in the period that a person logged: calls, e-mails, ' +
+      'letters, meetings and notes. Null when the group has no interaction in the period.',
+    unit: 'count',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${collectionActivity} timeSpentOnCollections`,
+  },
+  {
+    id: 'automatedInteractions',
+    name: 'Automated interactions',
+    definition:
+      'Number of automated interactions dated in the period, such as sent reminder e-mails, ' +
+      'leaving out the notes of the promise follow-up. Null when the group has no ' +
+      'interaction in the period.',
+    unit: 'count',
+    scopes: ['client', 'tier', 'portfolio'],
+    computedBy: `${collectionActivity} timeSpentOnCollections`,
+  },
+  {
+    id: 'dsoBeforeReminders',
+    name: 'DSO before reminders',
+    definition:
+      'DSO of the 3 whole calendar months before the month of the first reminder sent in ' +
+      'the ledger by the period end: receivables at the end of the last of them ÷ credit ' +
+      'sales in them × their days. Null, with DSO after reminders, when either is null: no ' +
+      'reminder sent, invoices starting after the first month, the 3 months after not over ' +
+      'by the period end, or no credit sales.',
+    unit: 'days',
+    scopes: ['portfolio'],
+    computedBy: `${collectionActivity} dsoAroundReminders`,
+  },
+  {
+    id: 'dsoAfterReminders',
+    name: 'DSO after reminders',
+    definition:
+      'DSO of the 3 whole calendar months after the month of the first reminder sent in the ' +
+      'ledger, that month itself left out: receivables at the end of the last ÷ credit sales ' +
+      'in them × their days. Null, with DSO before reminders, when either is null.',
+    unit: 'days',
+    scopes: ['portfolio'],
+    computedBy: `${collectionActivity} dsoAroundReminders`,
   },
 ];
 

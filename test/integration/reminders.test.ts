@@ -11,6 +11,7 @@ import {
   type MailTransport,
 } from '../../electron/collections/reminder-delivery.ts';
 import { holdInvoice } from '../../electron/collections/collection-holds.ts';
+import { recordPromise } from '../../electron/collections/promises-to-pay.ts';
 import { runReminderPass } from '../../electron/collections/reminder-pass.ts';
 import { importFile } from '../../electron/import/import-file.ts';
 import type { Ledger } from '../../electron/ledger/database.ts';
@@ -262,5 +263,31 @@ describe('held and disputed invoices', () => {
     await pass(db, transport, '2026-03-21T09:00:00Z');
     expect(smtp.mails.map((mail) => mail.to[0])).toEqual(['acme@client.test']);
     expect(smtp.mails[0]?.raw).toContain('Invoice H-1, due 2026-03-01: $100.00');
+  });
+});
+
+describe('promises to pay in a reminder pass', () => {
+  it('marks a promise broken once, with a note on the timeline', async () => {
+    const db = await ledgerWith('2026-01-30,2026-03-01,A-1,acme,400.00,\n');
+    useLadder(db, [stage('s7', 7)]);
+    recordPromise(db, 1, {
+      amountCents: 40_000,
+      currency: 'USD',
+      promisedFor: '2026-03-12',
+      madeOn: '2026-03-05',
+      interactionId: null,
+    });
+    const smtp = await recorder();
+    const transport = transportTo(smtp.port);
+    const early = await pass(db, transport, '2026-03-12T09:00:00Z');
+    expect(early.queued.promises).toEqual({ kept: [], broken: [] });
+    const late = await pass(db, transport, '2026-03-13T09:00:00Z');
+    expect(late.queued.promises.broken).toHaveLength(1);
+    await pass(db, transport, '2026-03-14T09:00:00Z');
+    const notes = db
+      .prepare(`SELECT kind, direction, summary FROM interactions WHERE kind = 'note'`)
+      .all() as { kind: string; direction: string; summary: string }[];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.summary).toContain('$400.00');
   });
 });

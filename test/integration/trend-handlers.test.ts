@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDemoLedger } from '../../electron/demo/demo-ledger.ts';
 import { alertSentence } from '../../electron/handlers/trend-handlers.ts';
+import { environmentSecretStore } from '../../electron/collections/secret-store.ts';
 import { createLedgerHandlers } from '../../electron/handlers/ledger-handlers.ts';
 import { dispatchIpc } from '../../electron/ipc/dispatch.ts';
 import { openLedger, type Ledger } from '../../electron/ledger/database.ts';
@@ -39,6 +40,7 @@ describe('trends/report handler', () => {
         files: new Map(),
         jobs: new Map(),
         emit: () => undefined,
+        secrets: environmentSecretStore,
       });
       const reversed = await dispatchIpc(handlers, 'trends/report', {
         from: '2026-03-31',

@@ -4,6 +4,15 @@ import { ipcContract, isIpcChannel } from '../../shared/ipc/contract.ts';
 const jobId = '0b7e6c1e-2f0a-4c55-9a8e-1f2d3c4b5a69';
 const file = { token: 'abcdefghijklmnopqrstuvwx' };
 const importRequest = { file, preset: 'generic', kind: 'invoices', map: [] };
+const smtp = {
+  host: 'smtp.example.test',
+  port: 587,
+  security: 'starttls',
+  user: 'accounts',
+  fromAddress: 'accounts@example.test',
+  fromName: 'Example Ltd',
+  replyTo: '',
+};
 
 describe('IPC contract schemas', () => {
   const valid: [keyof typeof ipcContract, unknown][] = [
@@ -28,6 +37,13 @@ describe('IPC contract schemas', () => {
     ['import/cancel', { jobId }],
     ['settings/get', {}],
     ['settings/update', { agingBounds: [15, 45, 90], agingBasis: 'invoice' }],
+    ['outbox/list', {}],
+    ['outbox/list', { status: 'review' }],
+    ['outbox/edit', { reminderId: 3, subject: 'Invoice A-1', text: 'Please pay.' }],
+    ['outbox/skip', { reminderId: 3, reason: 'Paid by cheque' }],
+    ['outbox/mark-done', { reminderId: 3 }],
+    ['smtp/save', { settings: smtp, password: null }],
+    ['smtp/test', { settings: smtp, to: 'me@example.test' }],
   ];
   it.each(valid)('accepts a valid %s request', (channel, payload) => {
     expect(ipcContract[channel].request.safeParse(payload).success).toBe(true);
@@ -75,6 +91,14 @@ describe('IPC contract schemas', () => {
     ['settings/update', { agingBounds: [] }, 'no bounds'],
     ['settings/update', { agingBasis: 'posting' }, 'unknown basis'],
     ['settings/update', { homeCurrency: 'usd ' }, 'malformed currency'],
+    ['outbox/list', { status: 'deleted' }, 'unknown status'],
+    ['outbox/approve', { reminderId: 0 }, 'zero id'],
+    ['outbox/edit', { reminderId: 3, subject: 'A\r\nBcc: x@y.test', text: 'x' }, 'header'],
+    ['outbox/skip', { reminderId: 3, reason: ' ' }, 'blank reason'],
+    ['smtp/save', { settings: { ...smtp, port: 0 } }, 'port 0'],
+    ['smtp/save', { settings: smtp, password: '' }, 'empty password'],
+    ['smtp/test', { settings: smtp, to: 'not an address' }, 'bad address'],
+    ['smtp/get', { password: true }, 'unknown key'],
   ];
   it.each(invalid)('rejects %s with %j (%s)', (channel, payload) => {
     expect(ipcContract[channel].request.safeParse(payload).success).toBe(false);

@@ -12,6 +12,11 @@ import {
   type MetricDefinition,
 } from '../../../shared/metrics/metric-registry.ts';
 import { managementReport } from '../../reports/management-metrics-report.ts';
+import { collectionActivityReport } from '../../reports/collection-activity-report.ts';
+import {
+  collectionActivityJson,
+  describeCollectionActivity,
+} from '../collection-activity-output.ts';
 import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';
 import {
@@ -39,6 +44,12 @@ currency: customer risk score, credit limit utilisation, credit utilisation rati
 term compliance, late payment frequency, early payment discount usage and discounts taken,
 late payment penalty effectiveness with late fees charged and collected, and average
 payment time. In --json output they are under "management", one object per group.
+
+Then the collection activity of the period, grouped the same way: collection success
+rate, time to first contact, communication response rate, automated reminder success rate,
+minutes and number of manual and automated interactions, and, by portfolio, the DSO of the
+3 months before and after the first reminder sent. In --json output they are under
+"collectionActivity".
 
 --definitions prints the name, unit, scopes and definition of every metric Duedesk
 computes, and needs no ledger.`;
@@ -94,10 +105,23 @@ export function runMetrics(args: readonly string[], io: CliIo): number {
   try {
     const report = roundReport(collectionMetrics(db, from, to));
     const management = managementReport(db, from, to);
+    const activity = collectionActivityReport(db, from, to);
     io.out(
       values.json
-        ? JSON.stringify({ ...report, management: managementJson(management, by) }, null, 2)
-        : `${describeMetrics(report)}\n\n${describeManagement(management, by)}`,
+        ? JSON.stringify(
+            {
+              ...report,
+              management: managementJson(management, by),
+              collectionActivity: collectionActivityJson(activity, by),
+            },
+            null,
+            2,
+          )
+        : [
+            describeMetrics(report),
+            describeManagement(management, by),
+            describeCollectionActivity(activity, by),
+          ].join('\n\n'),
     );
     return 0;
   } finally {

@@ -87,6 +87,12 @@ export function describePass(
       `${plural(pass.queued.length, 'reminder')} queued, ` +
       `${plural(pass.superseded, 'invoice stage')} superseded.`,
   ];
+  const { kept, broken } = pass.promises;
+  if (kept.length + broken.length > 0) {
+    lines.push(
+      `Promises to pay: ${kept.length} kept, ${broken.length} broken (noted on timelines).`,
+    );
+  }
   if (pass.queued.length > 0) {
     const rows = pass.queued.map((reminder) => [
       String(reminder.reminderId),

@@ -5,6 +5,7 @@ import { ClientAgingTable } from './client-aging-table.tsx';
 import { ClientDetails } from './client-details.tsx';
 import { ClientProfileForm } from './client-profile-form.tsx';
 import { ClientRisk } from './client-risk.tsx';
+import { ClientTimeline } from './client-timeline.tsx';
 import { ClientTrendsPanel } from './client-trends-panel.tsx';
 import { CreditNoteTable, InvoiceTable, PaymentTable } from './client-documents.tsx';
 
@@ -59,13 +60,11 @@ export function ClientPage({ clientId }: { clientId: number }) {
         <h2 id="client-credits-heading">Credit notes ({value.creditNotes.length})</h2>
         <CreditNoteTable creditNotes={value.creditNotes} />
       </section>
-      <section className="panel" aria-labelledby="client-timeline-heading">
-        <h2 id="client-timeline-heading">Timeline</h2>
-        <p className="placeholder">
-          Interactions with this client (calls, e-mails, letters, meetings and notes) will appear
-          here.
-        </p>
-      </section>
+      <ClientTimeline
+        clientId={clientId}
+        day={asOf}
+        currency={value.invoices[0]?.currency ?? value.client.creditLimitCurrency ?? ''}
+      />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import {
   type Grouping,
   type ManagementAnswer,
 } from './metric-values.ts';
+import { CollectionActivityPanel } from './collection-activity-panel.tsx';
 import { MetricsTable, type MetricsColumn } from './metrics-table.tsx';
 
 const groupingNames: Readonly<Record<Grouping, string>> = {
@@ -116,6 +117,12 @@ export function MetricsPage() {
           <GroupTable answer={value} grouping={grouping} currency={currency} client={client} />
         </section>
       )}
+      <CollectionActivityPanel
+        period={problem === null ? { from, to } : null}
+        grouping={grouping}
+        currency={currency}
+        clientId={client?.clientId ?? null}
+      />
     </section>
   );
 }

@@ -4,7 +4,9 @@ import { FormField } from '../../components/form-field.tsx';
 import { useFormSave } from '../../components/use-form-save.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useLedgerStore } from '../../state/ledger-store.ts';
+import { DunningLadderSection } from './dunning-ladder-section.tsx';
 import { RiskSettingsSection } from './risk-settings-form.tsx';
+import { SmtpSettingsSection } from './smtp-settings-section.tsx';
 import { TermsTemplatesSection } from './terms-templates-section.tsx';
 import {
   draftFrom,
@@ -35,6 +37,8 @@ export function SettingsPage() {
       </p>
       <TermsTemplatesSection />
       <RiskSettingsSection />
+      <SmtpSettingsSection />
+      <DunningLadderSection />
     </section>
   );
 }
