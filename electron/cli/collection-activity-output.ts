@@ -3,18 +3,8 @@ import {
   roundCollectionActivity,
 } from '../../shared/metrics/collection-activity-metrics.ts';
 import type { MetricDefinition, MetricScope } from '../../shared/metrics/metric-registry.ts';
-import type {
-  ActivityGroup,
-  CollectionActivityReport,
-} from '../reports/collection-activity-report.ts';
-import type { TierKey } from '../reports/management-metrics-report.ts';
-import { tierLabels, type Grouping } from './management-output.ts';
-import { formatTable } from './text-table.ts';
-
-/** Value columns per table, so that a table of names and four columns fits in 100 columns. */
-const columnsPerTable = 4;
-
-type Group = ActivityGroup & { tier?: TierKey; code?: string };
+import type { CollectionActivityReport } from '../reports/collection-activity-report.ts';
+import { groupsOf, metricGroupTables, type Grouping } from './metric-group-tables.ts';
 
 /** Lists the groups of `by`, each with its identity and rounded metrics in one object. */
 export function collectionActivityJson(report: CollectionActivityReport, by: Grouping) {
@@ -46,32 +36,10 @@ export function describeCollectionActivity(report: CollectionActivityReport, by:
             `${windows.after.from} to ${windows.after.to}.`,
     );
   }
-  const currencies = [...new Set(groups.map((group) => group.currency))];
-  for (const currency of currencies) {
-    const inCurrency = groups.filter((group) => group.currency === currency);
-    for (let start = 0; start < inCurrency.length; start += columnsPerTable) {
-      const chunk = inCurrency.slice(start, start + columnsPerTable);
-      const header = [currency, ...chunk.map(label)];
-      const table = rows.map(({ key, metric }) => [
-        metric.name,
-        ...chunk.map((group) => valueText(roundCollectionActivity(group.metrics)[key], metric)),
-      ]);
-      sections.push(formatTable(header, table, new Set(chunk.map((_, index) => index + 1))));
-    }
-  }
-  return sections.join('\n\n');
-}
-
-function groupsOf(report: CollectionActivityReport, by: Grouping): Group[] {
-  if (by === 'tier') return report.tiers;
-  if (by === 'client') return report.clients;
-  return report.portfolio;
-}
-
-function label(group: Group): string {
-  if (group.code !== undefined) return group.code;
-  if (group.tier !== undefined) return tierLabels[group.tier];
-  return 'All clients';
+  const tables = metricGroupTables(groups, rows, (group, key, metric) =>
+    valueText(roundCollectionActivity(group.metrics)[key], metric),
+  );
+  return [...sections, ...tables].join('\n\n');
 }
 
 function valueText(value: number | null, metric: MetricDefinition): string {

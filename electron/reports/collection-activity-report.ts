@@ -19,7 +19,12 @@ import { creditSales } from '../ledger/receivables.ts';
 import { readRiskSettings } from '../ledger/risk-settings-store.ts';
 import { riskReport } from '../risk/risk-report.ts';
 import { receivablesAt } from './aging-report.ts';
-import { tierKeys, type TierKey } from './management-metrics-report.ts';
+import {
+  clientCurrencyFacts,
+  metricGroups,
+  type GroupedClient,
+  type TierKey,
+} from './metric-groups.ts';
 
 export interface ActivityGroup {
   readonly currency: string;
@@ -63,12 +68,7 @@ interface ClientFacts {
   interactions: InteractionFact[];
 }
 
-interface ClientInfo {
-  readonly clientId: number;
-  readonly code: string;
-  readonly name: string;
-  readonly currency: string;
-  readonly tier: TierKey;
+interface ClientInfo extends GroupedClient {
   readonly currencies: Set<string>;
 }
 
@@ -107,22 +107,14 @@ export function collectionActivityReport(
   if (from > to) {
     throw new RangeError(`Invalid period: it starts on ${from}, after its end ${to}.`);
   }
-  const facts = new Map<string, ClientFacts>();
-  const factsOf = (clientId: number, currency: string): ClientFacts => {
-    const key = `${clientId} ${currency}`;
-    let entry = facts.get(key);
-    if (entry === undefined) {
-      entry = {
-        remindedInvoices: [],
-        dueInvoices: [],
-        sentReminders: [],
-        automatedReminders: [],
-        interactions: [],
-      };
-      facts.set(key, entry);
-    }
-    return entry;
-  };
+  const facts = clientCurrencyFacts<ClientFacts>(() => ({
+    remindedInvoices: [],
+    dueInvoices: [],
+    sentReminders: [],
+    automatedReminders: [],
+    interactions: [],
+  }));
+  const factsOf = facts.of;
 
   const clients = readClients(db, to);
   const sent = readSentReminders(db).filter(
@@ -140,7 +132,7 @@ export function collectionActivityReport(
   const dsoOf = dsoComparison(db, to, dsoWindows);
 
   const metricsOf = (members: readonly ClientInfo[], currency: string) => {
-    const group = members.map((client) => facts.get(`${client.clientId} ${currency}`));
+    const group = members.map((client) => facts.get(client.clientId, currency));
     return collectionActivityMetrics(
       {
         remindedInvoices: group.flatMap((entry) => entry?.remindedInvoices ?? []),
@@ -153,35 +145,12 @@ export function collectionActivityReport(
     );
   };
 
-  const currencies = [...new Set(clients.flatMap((client) => [...client.currencies]))].sort();
-  const portfolio: ActivityGroup[] = [];
-  const tiers: ActivityTierGroup[] = [];
-  for (const currency of currencies) {
-    const members = clients.filter((client) => client.currencies.has(currency));
-    portfolio.push({
-      currency,
-      clients: members.length,
-      metrics: { ...metricsOf(members, currency), ...dsoOf(currency) },
-    });
-    for (const tier of tierKeys) {
-      const inTier = members.filter((client) => client.tier === tier);
-      if (inTier.length === 0) continue;
-      tiers.push({ tier, currency, clients: inTier.length, metrics: metricsOf(inTier, currency) });
-    }
-  }
-  const clientGroups: ActivityClientGroup[] = clients
-    .map((client) => ({
-      clientId: client.clientId,
-      code: client.code,
-      name: client.name,
-      tier: client.tier,
-      currency: client.currency,
-      clients: 1,
-      metrics: metricsOf([client], client.currency),
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code) || a.clientId - b.clientId);
-
-  return { from, to, firstReminderOn, dsoWindows, portfolio, tiers, clients: clientGroups };
+  const groups = metricGroups(clients, (members, currency, scope) =>
+    scope === 'portfolio'
+      ? { ...metricsOf(members, currency), ...dsoOf(currency) }
+      : metricsOf(members, currency),
+  );
+  return { from, to, firstReminderOn, dsoWindows, ...groups };
 }
 
 type FactsOf = (clientId: number, currency: string) => ClientFacts;

@@ -15,17 +15,19 @@ import {
   type ManagementMetrics,
   type SettledSaleFact,
 } from '../../shared/metrics/management-metrics.ts';
-import type { RiskTier } from '../../shared/risk/risk-score.ts';
 import { parseTermsSnapshot, type PaymentTerms } from '../../shared/terms/payment-terms.ts';
 import type { Ledger } from '../ledger/database.ts';
 import { settledInvoices } from '../ledger/receivables.ts';
 import { riskReport } from '../risk/risk-report.ts';
+import {
+  clientCurrencyFacts,
+  metricGroups,
+  type ClientCurrencyFacts,
+  type GroupedClient,
+  type TierKey,
+} from './metric-groups.ts';
 
-/** A client's risk tier as of the period end, or 'unscored' for too little history. */
-export type TierKey = RiskTier | 'unscored';
-
-/** The order in which tiers are listed: the clients to watch first. */
-export const tierKeys: readonly TierKey[] = ['high', 'medium', 'low', 'unscored'];
+export { tierKeys, type TierKey } from './metric-groups.ts';
 
 export interface ManagementGroup {
   readonly currency: string;
@@ -66,14 +68,8 @@ interface ClientFacts {
   monthEndBalances: number[];
 }
 
-interface ClientInfo {
-  readonly clientId: number;
-  readonly code: string;
-  readonly name: string;
-  /** Main currency, as the risk report picks it. */
-  readonly currency: string;
+interface ClientInfo extends GroupedClient {
   readonly score: number | null;
-  readonly tier: TierKey;
   readonly limit: { readonly cents: number; readonly currency: string } | null;
   /** Currencies of its invoices by `to`, and of its credit limit. */
   readonly currencies: Set<string>;
@@ -96,21 +92,13 @@ export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): Manage
   }
   const monthEnds = periodMonthEnds(from, to);
   const params = { from, to };
-  const facts = new Map<string, ClientFacts>();
-  const factsOf = (clientId: number, currency: string): ClientFacts => {
-    const key = `${clientId} ${currency}`;
-    let entry = facts.get(key);
-    if (entry === undefined) {
-      entry = {
-        settled: [],
-        firstLateFees: [],
-        lateFees: [],
-        monthEndBalances: monthEnds.map(() => 0),
-      };
-      facts.set(key, entry);
-    }
-    return entry;
-  };
+  const facts = clientCurrencyFacts<ClientFacts>(() => ({
+    settled: [],
+    firstLateFees: [],
+    lateFees: [],
+    monthEndBalances: monthEnds.map(() => 0),
+  }));
+  const factsOf = facts.of;
 
   readMonthEndBalances(db, to, monthEnds, factsOf);
   readSettled(db, params, factsOf);
@@ -119,7 +107,7 @@ export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): Manage
   const clients = readClients(db, to, facts);
 
   const metricsOf = (members: readonly ClientInfo[], currency: string, scoreCurrency: string) => {
-    const group = members.map((client) => facts.get(`${client.clientId} ${currency}`));
+    const group = members.map((client) => facts.get(client.clientId, currency));
     return managementMetrics(
       {
         scores: members
@@ -130,8 +118,7 @@ export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): Manage
           .map((client) => ({
             creditLimitCents: client.limit?.cents as number,
             monthEndBalancesCents:
-              facts.get(`${client.clientId} ${currency}`)?.monthEndBalances ??
-              monthEnds.map(() => 0),
+              facts.get(client.clientId, currency)?.monthEndBalances ?? monthEnds.map(() => 0),
           })),
         settled: group.flatMap((entry) => entry?.settled ?? []),
         firstLateFees: group.flatMap((entry) => entry?.firstLateFees ?? []),
@@ -141,46 +128,14 @@ export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): Manage
     );
   };
 
-  const currencies = [...new Set(clients.flatMap((client) => [...client.currencies]))].sort();
-  const portfolio: ManagementGroup[] = [];
-  const tiers: TierGroup[] = [];
-  for (const currency of currencies) {
-    const members = clients.filter((client) => client.currencies.has(currency));
-    portfolio.push({
-      currency,
-      clients: members.length,
-      metrics: metricsOf(members, currency, currency),
-    });
-    for (const tier of tierKeys) {
-      const inTier = members.filter((client) => client.tier === tier);
-      if (inTier.length === 0) continue;
-      tiers.push({
-        tier,
-        currency,
-        clients: inTier.length,
-        metrics: metricsOf(inTier, currency, currency),
-      });
-    }
-  }
-
-  const clientGroups: ClientGroup[] = clients
-    .map((client) => ({
-      clientId: client.clientId,
-      code: client.code,
-      name: client.name,
-      tier: client.tier,
-      currency: client.currency,
-      clients: 1,
-      // A limit in another currency cannot be set against the main currency's balance.
-      metrics: metricsOf(
-        [{ ...client, limit: client.limit?.currency === client.currency ? client.limit : null }],
-        client.currency,
-        client.currency,
-      ),
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code) || a.clientId - b.clientId);
-
-  return { from, to, monthEnds, portfolio, tiers, clients: clientGroups };
+  const groups = metricGroups(clients, (members, currency, scope) => {
+    const [client] = members;
+    if (scope !== 'client' || client === undefined) return metricsOf(members, currency, currency);
+    // A limit in another currency cannot be set against the main currency's balance.
+    const limit = client.limit?.currency === client.currency ? client.limit : null;
+    return metricsOf([{ ...client, limit }], currency, currency);
+  });
+  return { from, to, monthEnds, ...groups };
 }
 
 /** The last day of each calendar month that overlaps [from, to], with `to` closing the last. */
@@ -195,7 +150,11 @@ export function periodMonthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
 type FactsOf = (clientId: number, currency: string) => ClientFacts;
 
 /** Clients of the risk report as of `to`, with their limits and currencies. */
-function readClients(db: Ledger, to: IsoDate, facts: Map<string, ClientFacts>): ClientInfo[] {
+function readClients(
+  db: Ledger,
+  to: IsoDate,
+  facts: ClientCurrencyFacts<ClientFacts>,
+): ClientInfo[] {
   const limits = new Map(
     (
       db
@@ -208,11 +167,10 @@ function readClients(db: Ledger, to: IsoDate, facts: Map<string, ClientFacts>): 
     ).map((row) => [row.clientId, { cents: row.cents, currency: row.currency }]),
   );
   const currenciesOf = new Map<number, Set<string>>();
-  for (const key of facts.keys()) {
-    const [clientId, currency] = key.split(' ') as [string, string];
-    const set = currenciesOf.get(Number(clientId)) ?? new Set<string>();
+  for (const { clientId, currency } of facts.pairs()) {
+    const set = currenciesOf.get(clientId) ?? new Set<string>();
     set.add(currency);
-    currenciesOf.set(Number(clientId), set);
+    currenciesOf.set(clientId, set);
   }
   return riskReport(db, to, readRiskSettings(db)).clients.map((client) => {
     const limit = limits.get(client.clientId) ?? null;

@@ -22,7 +22,7 @@ import {
 import { dso, roundMetric } from '../collection-metrics.ts';
 import { balanceAt, type Reduction } from '../invoice-balance.ts';
 import { assertCents } from '../money.ts';
-import { findMetric, type MetricDefinition } from './metric-registry.ts';
+import { metricRows, type MetricRow } from './metric-rows.ts';
 
 /** Days after sending within which an automatic reminder's invoices must be settled. */
 export const AUTOMATED_REMINDER_WINDOW_DAYS = 14;
@@ -91,11 +91,8 @@ export interface CollectionActivityMetrics extends TimeSpent {
 }
 
 /** The metrics in the order reports list them, each with its registry entry. */
-export const collectionActivityRows: readonly {
-  readonly key: keyof CollectionActivityMetrics;
-  readonly metric: MetricDefinition;
-}[] = (
-  [
+export const collectionActivityRows: readonly MetricRow<keyof CollectionActivityMetrics>[] =
+  metricRows([
     'collectionSuccessRate',
     'timeToFirstContact',
     'communicationResponseRate',
@@ -106,15 +103,7 @@ export const collectionActivityRows: readonly {
     'automatedInteractions',
     'dsoBeforeReminders',
     'dsoAfterReminders',
-  ] as const
-).map((key) => {
-  const metric = findMetric(key);
-  // Raised on import, so a registry entry removed by mistake fails every user of the list.
-  if (metric === undefined) {
-    throw new Error(`Missing metric "${key}" in shared/metrics/metric-registry.ts: add it.`);
-  }
-  return { key, metric };
-});
+  ] as const);
 
 /** Computes the metrics of one group except the portfolio's DSO comparison, left null. */
 export function collectionActivityMetrics(

@@ -13,7 +13,7 @@ import { addDays, daysBetween, minDate, parseIsoDate, type IsoDate } from '../ca
 import { roundMetric } from '../collection-metrics.ts';
 import { balanceAt, type Reduction } from '../invoice-balance.ts';
 import { assertCents } from '../money.ts';
-import { findMetric, type MetricDefinition } from './metric-registry.ts';
+import { metricRows, type MetricRow } from './metric-rows.ts';
 
 /** Days after its first late fee within which paying an invoice off counts as the fee working. */
 export const PENALTY_WINDOW_DAYS = 30;
@@ -81,31 +81,19 @@ export interface ManagementMetrics {
 }
 
 /** The management metrics in the order reports list them, each with its registry entry. */
-export const managementMetricRows: readonly {
-  readonly key: keyof ManagementMetrics;
-  readonly metric: MetricDefinition;
-}[] = (
-  [
-    'customerRiskScore',
-    'creditLimitUtilisation',
-    'creditUtilisationRatio',
-    'paymentTermCompliance',
-    'latePaymentFrequency',
-    'earlyPaymentDiscountUsage',
-    'discountsTakenCents',
-    'latePaymentPenaltyEffectiveness',
-    'lateFeesChargedCents',
-    'lateFeesCollectedCents',
-    'averagePaymentTime',
-  ] as const
-).map((key) => {
-  const metric = findMetric(key);
-  // Raised on import, so a registry entry removed by mistake fails every user of the list.
-  if (metric === undefined) {
-    throw new Error(`Missing metric "${key}" in shared/metrics/metric-registry.ts: add it.`);
-  }
-  return { key, metric };
-});
+export const managementMetricRows: readonly MetricRow<keyof ManagementMetrics>[] = metricRows([
+  'customerRiskScore',
+  'creditLimitUtilisation',
+  'creditUtilisationRatio',
+  'paymentTermCompliance',
+  'latePaymentFrequency',
+  'earlyPaymentDiscountUsage',
+  'discountsTakenCents',
+  'latePaymentPenaltyEffectiveness',
+  'lateFeesChargedCents',
+  'lateFeesCollectedCents',
+  'averagePaymentTime',
+] as const);
 
 /** The keys of `ManagementMetrics` whose values are money in minor units. */
 export const managementMoneyKeys = [
