@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import type { IpcResponse } from '../../../shared/ipc/contract.ts';
+import { CurrencyField } from '../../components/currency-field.tsx';
 import { FormField } from '../../components/form-field.tsx';
-import { useFormSave } from '../../components/use-form-save.ts';
+import { SaveButtonRow } from '../../components/save-button-row.tsx';
+import { useDraftForm } from '../../components/use-draft-form.ts';
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
 import { useLedgerStore } from '../../state/ledger-store.ts';
 import {
@@ -20,28 +21,15 @@ type Client = IpcResponse<'clients/get'>['client'];
 export function ClientProfileForm({ client }: { readonly client: Client }) {
   const homeCurrency = useLedgerStore((state) => state.settings?.homeCurrency ?? 'USD');
   const templates = useIpcQuery('terms/list', {}).value;
-  const [draft, setDraft] = useState<ClientProfileDraft>(() =>
-    profileDraftFrom(client, homeCurrency),
+  const { formRef, saving, draft, errors, status, setStatus, edit, submitWith } = useDraftForm<
+    ClientProfileDraft,
+    ClientProfileErrors
+  >(() => profileDraftFrom(client, homeCurrency));
+  const submit = submitWith(
+    'clients/update-profile',
+    (current) => validateProfileDraft(client.clientId, current),
+    () => setStatus('Credit and terms saved.'),
   );
-  const [errors, setErrors] = useState<ClientProfileErrors>({});
-  const [status, setStatus] = useState('');
-  const { formRef, saving, showInvalid, save } = useFormSave();
-
-  const edit = <K extends keyof ClientProfileDraft>(key: K, value: ClientProfileDraft[K]) => {
-    setDraft((current) => ({ ...current, [key]: value }));
-    setStatus('');
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const checked = validateProfileDraft(client.clientId, draft);
-    setErrors(checked.errors ?? {});
-    if (checked.request === null) {
-      showInvalid();
-      return;
-    }
-    save('clients/update-profile', checked.request, () => setStatus('Credit and terms saved.'));
-  };
 
   const defaultName =
     templates?.templates.find((terms) => terms.id === templates.defaultId)?.name ?? 'default';
@@ -60,15 +48,12 @@ export function ClientProfileForm({ client }: { readonly client: Client }) {
             onChange={(event) => edit('limit', event.target.value)}
           />
         </FormField>
-        <FormField label="Limit currency" error={errors.currency}>
-          <input
-            type="text"
-            maxLength={3}
-            autoCapitalize="characters"
-            value={draft.currency}
-            onChange={(event) => edit('currency', event.target.value.toUpperCase())}
-          />
-        </FormField>
+        <CurrencyField
+          label="Limit currency"
+          error={errors.currency}
+          value={draft.currency}
+          onChange={(code) => edit('currency', code)}
+        />
       </div>
       <FormField
         label="Payment terms"
@@ -105,14 +90,7 @@ export function ClientProfileForm({ client }: { readonly client: Client }) {
           </select>
         </FormField>
       </div>
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save credit and terms'}
-        </button>
-        <span aria-live="polite" className="save-status">
-          {status}
-        </span>
-      </div>
+      <SaveButtonRow label="Save credit and terms" saving={saving} status={status} />
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import {
   interactionDirections,
   interactionKinds,
@@ -7,8 +6,10 @@ import {
 } from '../../../shared/collections/interaction-rules.ts';
 import type { IpcResponse } from '../../../shared/ipc/contract.ts';
 import { Amount } from '../../components/amount.tsx';
+import { CurrencyField } from '../../components/currency-field.tsx';
 import { FormField } from '../../components/form-field.tsx';
-import { useFormSave } from '../../components/use-form-save.ts';
+import { SaveButtonRow } from '../../components/save-button-row.tsx';
+import { useDraftForm } from '../../components/use-draft-form.ts';
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
 import { MISSING } from '../../format/figures.ts';
 import {
@@ -172,27 +173,16 @@ interface FormProps {
 }
 
 function InteractionForm({ clientId, day, timeline }: FormProps) {
-  const [draft, setDraft] = useState<InteractionDraft>(() => emptyInteraction(day));
-  const [errors, setErrors] = useState<InteractionErrors>({});
-  const [status, setStatus] = useState('');
-  const { formRef, saving, showInvalid, save } = useFormSave();
-  const edit = <K extends keyof InteractionDraft>(key: K, value: InteractionDraft[K]) => {
-    setDraft((current) => ({ ...current, [key]: value }));
-    setStatus('');
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkInteractionDraft(clientId, draft);
-    setErrors(checked.errors ?? {});
-    if (checked.request === null) {
-      showInvalid();
-      return;
-    }
-    save('interactions/log', checked.request, () => {
-      setDraft(emptyInteraction(draft.occurredOn));
+  const { formRef, saving, draft, setDraft, errors, status, setStatus, edit, submitWith } =
+    useDraftForm<InteractionDraft, InteractionErrors>(() => emptyInteraction(day));
+  const submit = submitWith(
+    'interactions/log',
+    (current) => checkInteractionDraft(clientId, current),
+    (sent) => {
+      setDraft(emptyInteraction(sent.occurredOn));
       setStatus('Interaction logged.');
-    });
-  };
+    },
+  );
   return (
     <form ref={formRef} className="profile-form" onSubmit={submit} noValidate>
       <div className="field-row">
@@ -273,40 +263,22 @@ function InteractionForm({ clientId, day, timeline }: FormProps) {
           ))}
         </select>
       </FormField>
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Log interaction'}
-        </button>
-        <span aria-live="polite" className="save-status">
-          {status}
-        </span>
-      </div>
+      <SaveButtonRow label="Log interaction" saving={saving} status={status} />
     </form>
   );
 }
 
 function PromiseForm({ clientId, day, currency, timeline }: FormProps & { currency: string }) {
-  const [draft, setDraft] = useState<PromiseDraft>(() => emptyPromise(day, currency));
-  const [errors, setErrors] = useState<PromiseErrors>({});
-  const [status, setStatus] = useState('');
-  const { formRef, saving, showInvalid, save } = useFormSave();
-  const edit = <K extends keyof PromiseDraft>(key: K, value: PromiseDraft[K]) => {
-    setDraft((current) => ({ ...current, [key]: value }));
-    setStatus('');
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const checked = checkPromiseDraft(clientId, draft);
-    setErrors(checked.errors ?? {});
-    if (checked.request === null) {
-      showInvalid();
-      return;
-    }
-    save('promises/record', checked.request, () => {
-      setDraft(emptyPromise(draft.madeOn, draft.currency));
+  const { formRef, saving, draft, setDraft, errors, status, setStatus, edit, submitWith } =
+    useDraftForm<PromiseDraft, PromiseErrors>(() => emptyPromise(day, currency));
+  const submit = submitWith(
+    'promises/record',
+    (current) => checkPromiseDraft(clientId, current),
+    (sent) => {
+      setDraft(emptyPromise(sent.madeOn, sent.currency));
       setStatus('Promise recorded.');
-    });
-  };
+    },
+  );
   return (
     <form ref={formRef} className="profile-form" onSubmit={submit} noValidate>
       <div className="field-row">
@@ -318,15 +290,12 @@ function PromiseForm({ clientId, day, currency, timeline }: FormProps & { curren
             onChange={(event) => edit('amount', event.target.value)}
           />
         </FormField>
-        <FormField label="Promise currency" error={errors.currency}>
-          <input
-            type="text"
-            maxLength={3}
-            autoCapitalize="characters"
-            value={draft.currency}
-            onChange={(event) => edit('currency', event.target.value.toUpperCase())}
-          />
-        </FormField>
+        <CurrencyField
+          label="Promise currency"
+          error={errors.currency}
+          value={draft.currency}
+          onChange={(code) => edit('currency', code)}
+        />
       </div>
       <div className="field-row">
         <FormField label="Paid by" error={errors.promisedFor}>
@@ -360,14 +329,7 @@ function PromiseForm({ clientId, day, currency, timeline }: FormProps & { curren
             ))}
         </select>
       </FormField>
-      <div className="button-row">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Record promise'}
-        </button>
-        <span aria-live="polite" className="save-status">
-          {status}
-        </span>
-      </div>
+      <SaveButtonRow label="Record promise" saving={saving} status={status} />
     </form>
   );
 }

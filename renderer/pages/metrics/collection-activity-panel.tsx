@@ -7,16 +7,10 @@ import type { MetricDefinition } from '../../../shared/metrics/metric-registry.t
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
 import { formatCount, MISSING } from '../../format/figures.ts';
 import { formatLongDate } from '../../format/dates.ts';
-import { metricText, tierNames, type Grouping } from './metric-values.ts';
+import { MetricGroupTable, metricColumns, type MetricColumn } from './metric-group-table.tsx';
+import { metricText, type Grouping } from './metric-values.ts';
 
 type ActivityAnswer = IpcResponse<'metrics/collection-activity'>;
-
-interface ActivityColumn {
-  readonly key: string;
-  readonly label: string;
-  readonly detail: string;
-  readonly metrics: CollectionActivityMetrics;
-}
 
 interface CollectionActivityPanelProps {
   /** Null while the page's period is invalid: nothing is requested then. */
@@ -61,38 +55,13 @@ export function CollectionActivityPanel({
           {loading ? 'Loading the collection activity…' : 'No collection activity to show.'}
         </p>
       ) : (
-        <div className="table-frame">
-          <table className="figure-table activity-table">
-            <caption className="visually-hidden">
-              Collection activity metrics with their definitions
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Definition</th>
-                {columns.map((column) => (
-                  <th key={column.key} scope="col" className="numeric">
-                    {column.label}
-                    <span className="column-detail">{column.detail}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ key, metric }) => (
-                <tr key={key} data-metric={key}>
-                  <th scope="row">{metric.name}</th>
-                  <td className="metrics-definition-cell">{metric.definition}</td>
-                  {columns.map((column) => (
-                    <td key={column.key} className="numeric">
-                      {activityText(column.metrics[key], metric)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MetricGroupTable
+          className="activity-table"
+          caption="Collection activity metrics with their definitions"
+          rows={rows}
+          columns={columns}
+          cell={activityText}
+        />
       )}
     </section>
   );
@@ -110,39 +79,8 @@ function columnsOf(
   grouping: Grouping,
   currency: string,
   clientId: number | null,
-): ActivityColumn[] {
-  const clientsText = (count: number) =>
-    `${formatCount(count)} ${count === 1 ? 'client' : 'clients'}`;
-  if (grouping === 'client') {
-    const inCurrency = answer.clients.filter((client) => client.currency === currency);
-    const client = inCurrency.find((row) => row.clientId === clientId) ?? inCurrency[0];
-    return client === undefined
-      ? []
-      : [
-          {
-            key: `client-${client.clientId}`,
-            label: `${client.name} (${client.code})`,
-            detail: tierNames[client.tier],
-            metrics: client.metrics,
-          },
-        ];
-  }
-  if (grouping === 'tier') {
-    return answer.tiers
-      .filter((tier) => tier.currency === currency)
-      .map((tier) => ({
-        key: tier.tier,
-        label: tierNames[tier.tier],
-        detail: clientsText(tier.clients),
-        metrics: tier.metrics,
-      }));
-  }
-  return answer.portfolio
-    .filter((group) => group.currency === currency)
-    .map((group) => ({
-      key: 'portfolio',
-      label: 'All clients',
-      detail: clientsText(group.clients),
-      metrics: group.metrics,
-    }));
+): MetricColumn<CollectionActivityMetrics>[] {
+  const inCurrency = answer.clients.filter((client) => client.currency === currency);
+  const client = inCurrency.find((row) => row.clientId === clientId) ?? inCurrency[0] ?? null;
+  return metricColumns(answer, grouping, currency, client);
 }

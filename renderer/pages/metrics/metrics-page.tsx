@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { useIpcQuery } from '../../data/use-ipc-query.ts';
-import { formatCount } from '../../format/figures.ts';
 import { formatLongDate } from '../../format/dates.ts';
 import { useAsOfStore } from '../../state/as-of-store.ts';
 import { useCurrency } from '../../state/currency-store.ts';
 import {
   defaultPeriodStart,
   periodProblem,
-  tierNames,
   type ClientRow,
   type Grouping,
   type ManagementAnswer,
 } from './metric-values.ts';
 import { CollectionActivityPanel } from './collection-activity-panel.tsx';
-import { MetricsTable, type MetricsColumn } from './metrics-table.tsx';
+import { metricColumns } from './metric-group-table.tsx';
+import { MetricsTable } from './metrics-table.tsx';
 
 const groupingNames: Readonly<Record<Grouping, string>> = {
   portfolio: 'Portfolio',
@@ -135,49 +134,9 @@ interface GroupTableProps {
 }
 
 function GroupTable({ answer, grouping, currency, client }: GroupTableProps) {
-  const columns = columnsOf(answer, grouping, currency, client);
+  const columns = metricColumns(answer, grouping, currency, client);
   if (columns.length === 0) {
     return <p className="placeholder">No client has invoices in {currency} by this date.</p>;
   }
   return <MetricsTable columns={columns} currency={currency} />;
-}
-
-function columnsOf(
-  answer: ManagementAnswer,
-  grouping: Grouping,
-  currency: string,
-  client: ClientRow | null,
-): MetricsColumn[] {
-  const clientsText = (count: number) =>
-    `${formatCount(count)} ${count === 1 ? 'client' : 'clients'}`;
-  if (grouping === 'client') {
-    return client === null
-      ? []
-      : [
-          {
-            key: `client-${client.clientId}`,
-            label: `${client.name} (${client.code})`,
-            detail: tierNames[client.tier],
-            metrics: client.metrics,
-          },
-        ];
-  }
-  if (grouping === 'tier') {
-    return answer.tiers
-      .filter((tier) => tier.currency === currency)
-      .map((tier) => ({
-        key: tier.tier,
-        label: tierNames[tier.tier],
-        detail: clientsText(tier.clients),
-        metrics: tier.metrics,
-      }));
-  }
-  return answer.portfolio
-    .filter((group) => group.currency === currency)
-    .map((group) => ({
-      key: 'portfolio',
-      label: 'All clients',
-      detail: clientsText(group.clients),
-      metrics: group.metrics,
-    }));
 }

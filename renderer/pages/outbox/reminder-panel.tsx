@@ -180,47 +180,18 @@ function Actions({ reminder, onEdit, onSkip, onDone }: ActionsProps) {
   const run = <C extends ActionChannel>(channel: C, request: IpcRequest<C>) =>
     save(channel, request, (result) => onDone(outcome(channel, result as ActionResult)));
   const { reminderId } = reminder;
+  const primary = primaryAction(reminder);
   if (!open) return null;
   return (
     <div className="button-row">
-      {reminder.status === 'review' && email && (
+      {primary !== null && (
         <button
           type="button"
           className="button-primary"
           disabled={saving}
-          onClick={() => run('outbox/approve', { reminderId })}
+          onClick={() => run(primary.channel, { reminderId })}
         >
-          Approve
-        </button>
-      )}
-      {reminder.status === 'review' && !email && (
-        <button
-          type="button"
-          className="button-primary"
-          disabled={saving}
-          onClick={() => run('outbox/mark-done', { reminderId })}
-        >
-          {reminder.channel === 'letter' ? 'Mark done: letter posted' : 'Mark done: call made'}
-        </button>
-      )}
-      {reminder.status === 'queued' && email && (
-        <button
-          type="button"
-          className="button-primary"
-          disabled={saving}
-          onClick={() => run('outbox/send-now', { reminderId })}
-        >
-          Send now
-        </button>
-      )}
-      {reminder.status === 'failed' && email && (
-        <button
-          type="button"
-          className="button-primary"
-          disabled={saving}
-          onClick={() => run('outbox/retry', { reminderId })}
-        >
-          Retry now
+          {primary.label}
         </button>
       )}
       {email && reminder.status !== 'failed' && (
@@ -233,6 +204,21 @@ function Actions({ reminder, onEdit, onSkip, onDone }: ActionsProps) {
       </button>
     </div>
   );
+}
+
+/** The one main action a reminder offers in its status, or null when it offers none. */
+function primaryAction(reminder: Reminder): { channel: ActionChannel; label: string } | null {
+  const email = reminder.channel === 'email';
+  if (reminder.status === 'review') {
+    if (email) return { channel: 'outbox/approve', label: 'Approve' };
+    const label =
+      reminder.channel === 'letter' ? 'Mark done: letter posted' : 'Mark done: call made';
+    return { channel: 'outbox/mark-done', label };
+  }
+  if (!email) return null;
+  if (reminder.status === 'queued') return { channel: 'outbox/send-now', label: 'Send now' };
+  if (reminder.status === 'failed') return { channel: 'outbox/retry', label: 'Retry now' };
+  return null;
 }
 
 /** Says what an action did, including the delivery run right after it. */
@@ -251,7 +237,8 @@ function outcome(channel: ActionChannel, result: ActionResult): string {
     );
   }
   if (reminder.status === 'cancelled') return 'Cancelled: everything it asked for was paid.';
-  return `${statusLabels[reminder.status]}${reminder.statusReason ? `: ${reminder.statusReason}` : ''}.`;
+  const reason = reminder.statusReason ? `: ${reminder.statusReason}` : '';
+  return `${statusLabels[reminder.status]}${reason}.`;
 }
 
 interface FormProps {
