@@ -10,7 +10,7 @@ export interface CompanyIdentity {
 
 /**
  * Names the sender of reminders: the company in the settings, else the SMTP sender's name and
- * address, so that a reminder never goes out signed by nobody.
+ * address, so that every reminder goes out signed.
  */
 export function companyIdentity(db: Ledger): CompanyIdentity {
   const company = readSettings(db).company;

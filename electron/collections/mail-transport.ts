@@ -33,7 +33,7 @@ export function createMailTransport(settings: SmtpSettings, password: string | n
   };
 }
 
-/** The ledger's mail set-up, or null while no SMTP server is set. */
+/** Returns the ledger's mail set-up, or null while no SMTP server is set. */
 export async function ledgerMailSetup(db: Ledger, secrets: SecretStore): Promise<MailSetup | null> {
   const stored = readSmtpSettings(db);
   if (stored === null) return null;

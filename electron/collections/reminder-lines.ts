@@ -4,7 +4,7 @@ import type { Ledger } from '../ledger/database.ts';
 
 /**
  * Later than any date a ledger holds: passed as `paidUpTo`, every payment recorded counts, so
- * that a reminder going out never asks for money already received, even with the clock set
+ * that a reminder going out never requests money already received, even with the clock set
  * back or a payment dated ahead.
  */
 export const EVERY_PAYMENT: IsoDate = '9999-12-31';
@@ -16,11 +16,11 @@ export interface InvoiceLine extends ReminderLine {
 }
 
 /**
- * Reads what a reminder about `saleInvoiceIds` asks for at the end of `asOf`: each sale invoice
+ * Reads what a reminder about `saleInvoiceIds` requests at the end of `asOf`: each sale invoice
  * with a balance, followed by the late fees charged on it that are still owed. Lines with
  * nothing owed are left out, so a payment recorded since the reminder was queued shows.
  * Payments count up to `paidUpTo`: delivery counts every payment recorded, so that a clock
- * set back after a payment never asks for money already received.
+ * set back after a payment never requests money already received.
  */
 export function reminderLines(
   db: Ledger,

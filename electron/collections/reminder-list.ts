@@ -23,7 +23,7 @@ export interface ReminderRow {
   readonly queuedOn: string;
   readonly recipient: string | null;
   readonly subject: string;
-  /** What the reminder asks for, per currency, in minor units. */
+  /** The amount the reminder requests, per currency, in minor units. */
   readonly totals: Record<string, number>;
   readonly invoiceCount: number;
   readonly attempts: number;

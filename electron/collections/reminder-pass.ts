@@ -158,7 +158,7 @@ export function runReminderPass(
     .immediate();
 }
 
-/** The ladder of each client: its risk tier on `asOf`, or `unscored`. */
+/** Maps each client to its ladder: its risk tier on `asOf`, or `unscored`. */
 function ladderOfClients(db: Ledger, asOf: IsoDate): Map<number, LadderName> {
   const report = riskReport(db, asOf, readRiskSettings(db));
   return new Map(
@@ -170,8 +170,8 @@ function ladderOfClients(db: Ledger, asOf: IsoDate): Map<number, LadderName> {
 }
 
 /**
- * Issued sale invoices dated by `asOf` with a balance then, with whether a dispute, payment
- * plan or agency placement holds them on that day.
+ * Reads the issued sale invoices dated by `asOf` with a balance then, and whether a dispute,
+ * payment plan or agency placement keeps each out of reminders on that day.
  */
 function openSales(db: Ledger, asOf: IsoDate): OpenSale[] {
   return db

@@ -1,5 +1,5 @@
 /**
- * Where the SMTP password is kept. The desktop app encrypts it with Electron's safeStorage (the
+ * The store of the SMTP password. The desktop app encrypts it with Electron's safeStorage (the
  * operating system's keychain); the ledger holds only the encrypted form.
  */
 export interface SecretStore {

@@ -2,8 +2,8 @@
  * The dunning ladder: the reminders a client gets as its invoices approach and pass their due
  * dates, one ladder per risk tier, so that a risky client hears sooner and more firmly.
  *
- * A stage fires `offsetDays` after an invoice's due date (negative: before it). Its channel says
- * how the reminder goes out, its template what it says, its optional fee what it costs the
+ * A stage fires `offsetDays` after an invoice's due date (negative: before it). Its channel sets
+ * how the reminder goes out, its template the text, its optional fee the cost to the
  * client, and `automatic` whether it goes out by itself or waits for review in the outbox.
  */
 

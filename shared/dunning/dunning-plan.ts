@@ -5,7 +5,7 @@
  * An invoice takes part while it is an issued sale with a balance owed, not disputed and not
  * held by a payment plan or an agency. Each invoice reaches each stage once. When several
  * stages have come due since the last pass, as after the computer was off for days, only the
- * highest is sent and the lower ones are recorded as superseded, so the client never gets a
+ * highest is sent. The lower ones are recorded as superseded, so the client never gets a
  * burst of stale reminders. The invoices at one stage are covered by one reminder.
  */
 
@@ -15,7 +15,7 @@ import type { DunningStage } from './dunning-ladder.ts';
 export interface DunningInvoice {
   readonly invoiceId: number;
   readonly dueDate: IsoDate;
-  /** What the client still owes on the invoice itself at the end of the as-of date. */
+  /** The balance owed on the invoice itself at the end of the as-of date. */
   readonly balanceCents: number;
   /** False for a draft, a voided invoice or a late fee: those are never reminded about. */
   readonly remindable: boolean;
@@ -36,7 +36,7 @@ export interface DunningPlan {
 }
 
 /**
- * Plans the reminders of one client. `reached` holds `invoiceId stageId` for every stage an
+ * Plans the reminders of one client. `reached` lists `invoiceId stageId` for every stage an
  * invoice has reached before, sent or superseded. `stages` must be in order of offset.
  */
 export function planReminders(

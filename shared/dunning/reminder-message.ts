@@ -12,7 +12,7 @@ export interface ReminderLine {
   readonly number: string;
   readonly dueDate: IsoDate;
   readonly currency: string;
-  /** What is still owed on this invoice or fee. */
+  /** The balance still owed on this invoice or fee. */
   readonly balanceCents: number;
   /** The sale invoice a late fee was charged on, or null for a sale invoice. */
   readonly feeFor: string | null;
@@ -32,7 +32,7 @@ export interface ReminderMessage {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
-  /** What the reminder asks for, per currency: never a sum across currencies. */
+  /** The amount the reminder requests, per currency: never a sum across currencies. */
   readonly totals: Readonly<Record<string, number>>;
 }
 

@@ -1,5 +1,5 @@
 /**
- * How Duedesk reaches the user's own SMTP server. The password is not part of these settings:
+ * The settings of the user's own SMTP server, through which reminders go out. The password is not part of these settings:
  * it is kept encrypted by the operating system's secret store and never written in plain text.
  */
 
@@ -42,7 +42,7 @@ export const smtpSettingsSchema = z
 
 export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 
-/** The From header: `Name <address>`, or the address alone. */
+/** Returns the From header: `Name <address>`, or the address alone. */
 export function fromHeader(settings: SmtpSettings): string {
   return settings.fromName === ''
     ? settings.fromAddress

@@ -105,7 +105,7 @@ function createLedger(): { db: Ledger; path: string } {
   return { db, path };
 }
 
-/** What the ledger holds against an invoice now: its amount less every payment recorded. */
+/** Returns the balance of an invoice now: its amount less every payment recorded. */
 function balanceNow(db: Ledger, number: string): number {
   return db
     .prepare(
@@ -135,7 +135,7 @@ function pay(db: Ledger, number: string, cents: number, date: string): void {
   ).run(invoice.id, payment.lastInsertRowid, cents, date, new Date().toISOString());
 }
 
-/** A port with nothing listening: a real connection refused, as when the server is down. */
+/** Finds a port with nothing listening: a real refusal, as when the server is down. */
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -170,7 +170,7 @@ describe('reminder passes under random histories', () => {
     console.info(`reminder properties: ${runs} runs, ${checked} delivered mails checked`);
   });
 
-  it('never delivers a reminder twice, for a settled invoice, or for a lower stage', async () => {
+  it('delivers each reminder once, for owed invoices, stages rising', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 30 }), async (steps) => {
         runs += 1;
@@ -236,7 +236,7 @@ describe('reminder passes under random histories', () => {
     const named = invoices.filter((invoice) => mail.raw.includes(`Invoice ${invoice.number},`));
     expect(named.length, `reminder ${reminderId} names an invoice`).toBeGreaterThan(0);
     for (const invoice of named) {
-      // What the mail asks for was owed when it was sent: payments are only ever added, so a
+      // The amounts the mail requests were owed when it was sent: payments are only ever added, so a
       // balance above zero now was above zero then.
       expect(
         balanceNow(db, invoice.number),
