@@ -5,7 +5,8 @@ import type { Ledger } from '../ledger/database.ts';
 import { clientTerms } from '../terms/terms-store.ts';
 import { companyIdentity } from './company-identity.ts';
 import { readDunningConfig } from './dunning-store.ts';
-import { EVERY_PAYMENT, reminderLines } from './reminder-lines.ts';
+import { EVERY_PAYMENT, heldInvoiceIds, reminderLines } from './reminder-lines.ts';
+import { isSingleAddress } from '../../shared/mail/smtp-settings.ts';
 
 /** The part of a nodemailer transport that delivery needs; tests pass a real one too. */
 export interface MailTransport {
@@ -159,19 +160,29 @@ function prepareSend(
         .prepare('SELECT invoice_id FROM reminder_invoices WHERE reminder_id = ?')
         .pluck()
         .all(reminderId) as number[];
-      const lines = reminderLines(db, invoiceIds, asOf, EVERY_PAYMENT);
+      // Held or disputed since the reminder was queued: those invoices are left out too.
+      const held = heldInvoiceIds(db, invoiceIds, asOf);
+      const lines = reminderLines(db, invoiceIds, asOf, EVERY_PAYMENT).filter(
+        (line) => !held.has(line.saleInvoiceId),
+      );
       if (lines.length === 0) {
+        const reason =
+          held.size > 0 ? 'held or disputed before it was sent' : 'paid before it was sent';
         db.prepare(
-          `UPDATE reminders SET status = 'cancelled', updated_at = ?,
-             status_reason = 'paid before it was sent' WHERE id = ?`,
-        ).run(stamp, reminderId);
+          `UPDATE reminders SET status = 'cancelled', updated_at = ?, status_reason = ? WHERE id = ?`,
+        ).run(stamp, reason, reminderId);
         return 'cancelled';
       }
-      if (reminder.recipient === null || reminder.recipient.trim() === '') {
+      const recipient = reminder.recipient;
+      if (!isSingleAddress(recipient)) {
+        // A malformed address would fail on every retry, or reach someone else: a person decides.
+        const reason =
+          (reminder.recipient ?? '').trim() === ''
+            ? 'no e-mail address on record for the client'
+            : 'the client’s e-mail is not one plain address: correct it';
         db.prepare(
-          `UPDATE reminders SET status = 'review', updated_at = ?,
-             status_reason = 'no e-mail address on record for the client' WHERE id = ?`,
-        ).run(stamp, reminderId);
+          `UPDATE reminders SET status = 'review', updated_at = ?, status_reason = ? WHERE id = ?`,
+        ).run(stamp, reason, reminderId);
         return null;
       }
       const messageId = `<reminder-${reminderId}.${reminder.clientId}@duedesk.invalid>`;
@@ -183,7 +194,7 @@ function prepareSend(
              updated_at = ? WHERE id = ?`,
         ).run(messageId, stamp, reminderId);
         const { subject, bodyText: text, bodyHtml: html } = reminder;
-        return { recipient: reminder.recipient, subject, text, html, messageId };
+        return { recipient, subject, text, html, messageId };
       }
       const template = readDunningConfig(db).templates.find(
         (candidate) => candidate.id === reminder.templateId,
@@ -217,7 +228,7 @@ function prepareSend(
         stamp,
         reminderId,
       );
-      return { recipient: reminder.recipient, ...message, messageId };
+      return { recipient, ...message, messageId };
     })
     .immediate();
 }

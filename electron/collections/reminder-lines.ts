@@ -46,3 +46,29 @@ export function reminderLines(
     .all({ ids: JSON.stringify(saleInvoiceIds), asOf, paidUpTo }) as InvoiceLine[];
   return rows.filter((row) => row.balanceCents > 0);
 }
+
+/**
+ * Returns which of `saleInvoiceIds` are kept out of reminders at the end of `asOf`: disputed,
+ * on a payment plan or placed with an agency on that day.
+ */
+export function heldInvoiceIds(
+  db: Ledger,
+  saleInvoiceIds: readonly number[],
+  asOf: IsoDate,
+): Set<number> {
+  if (saleInvoiceIds.length === 0) return new Set();
+  const ids = db
+    .prepare(
+      `SELECT value FROM json_each(@ids) AS i
+       WHERE EXISTS (
+         SELECT 1 FROM disputes d WHERE d.invoice_id = i.value AND d.opened_on <= @asOf
+           AND (d.resolved_on IS NULL OR d.resolved_on > @asOf)
+       ) OR EXISTS (
+         SELECT 1 FROM collection_holds h WHERE h.invoice_id = i.value AND h.from_date <= @asOf
+           AND (h.to_date IS NULL OR h.to_date >= @asOf)
+       )`,
+    )
+    .pluck()
+    .all({ ids: JSON.stringify(saleInvoiceIds), asOf }) as number[];
+  return new Set(ids);
+}

@@ -6,7 +6,9 @@ import type {
 } from '../../shared/dunning/dunning-ladder.ts';
 import { planReminders, type DunningInvoice } from '../../shared/dunning/dunning-plan.ts';
 import { renderReminder, type ReminderMessage } from '../../shared/dunning/reminder-message.ts';
-import { basisPointsOf } from '../../shared/money.ts';
+import { isSingleAddress } from '../../shared/mail/smtp-settings.ts';
+import { basisPointsOf, formatMoney } from '../../shared/money.ts';
+import { openInvoicesAt, unappliedAt } from '../ledger/receivables.ts';
 import { recordAudit } from '../ledger/audit-log.ts';
 import type { Ledger } from '../ledger/database.ts';
 import { readRiskSettings } from '../ledger/risk-settings-store.ts';
@@ -97,7 +99,7 @@ export function runReminderPass(
             stage: skipped.stage,
             ladder,
             status: 'superseded',
-            statusReason: 'a higher stage came due first',
+            statusReason: 'passed over: a later stage, or the due date, came first',
             asOf,
             recipient: null,
             message: null,
@@ -118,7 +120,14 @@ export function runReminderPass(
             paymentMethods: terms.paymentMethods,
             lines,
           });
-          const { status, reason } = startingStatus(due.stage, client.email);
+          const onAccount = unappliedOnAccount(db, clientId, asOf, Object.keys(message.totals));
+          const { status, reason } =
+            onAccount === null
+              ? startingStatus(due.stage, client.email)
+              : {
+                  status: 'review' as const,
+                  reason: `${onAccount} is on the client's account unapplied: apply it first`,
+                };
           const reminderId = insertReminder(db, {
             clientId,
             stage: due.stage,
@@ -156,6 +165,27 @@ export function runReminderPass(
       return { asOf, queued, superseded, promises };
     })
     .immediate();
+}
+
+/**
+ * Returns the money the client has paid or been credited on account, not yet applied to an
+ * invoice, in any of `currencies` at the end of `asOf`, as text; null when there is none. A
+ * reminder then requests more than the client owes, so it waits for a person to apply it.
+ */
+function unappliedOnAccount(
+  db: Ledger,
+  clientId: number,
+  asOf: IsoDate,
+  currencies: readonly string[],
+): string | null {
+  const open = new Map<string, number>();
+  for (const invoice of openInvoicesAt(db, asOf, { clientId })) {
+    open.set(invoice.currency, (open.get(invoice.currency) ?? 0) + invoice.balanceCents);
+  }
+  const amounts = unappliedAt(db, asOf, new Map([[clientId, open]]), { clientId })
+    .filter((row) => currencies.includes(row.currency) && row.cents > 0)
+    .map((row) => formatMoney(row.cents, row.currency));
+  return amounts.length === 0 ? null : amounts.join(' and ');
 }
 
 /** Maps each client to its ladder: its risk tier on `asOf`, or `unscored`. */
@@ -245,6 +275,9 @@ function startingStatus(
 ): { status: 'queued' | 'review'; reason: string | null } {
   if (stage.channel === 'email' && (email === null || email.trim() === '')) {
     return { status: 'review', reason: 'no e-mail address on record for the client' };
+  }
+  if (stage.channel === 'email' && !isSingleAddress(email)) {
+    return { status: 'review', reason: 'the client’s e-mail is not one plain address: correct it' };
   }
   if (stage.channel !== 'email') return { status: 'review', reason: `a ${stage.channel} to make` };
   if (!stage.automatic) return { status: 'review', reason: 'this stage waits for review' };

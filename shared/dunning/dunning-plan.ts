@@ -55,8 +55,14 @@ export function planReminders(
         addDays(invoice.dueDate, stage.offsetDays) <= asOf &&
         !reached.has(`${invoice.invoiceId} ${stage.id}`),
     );
-    const highest = due.at(-1);
-    if (highest === undefined) continue;
+    // A stage before the due date says the invoice falls due soon: once it is overdue, that
+    // stage is passed over rather than sent.
+    const sendable = due.filter((stage) => stage.offsetDays >= 0 || asOf <= invoice.dueDate);
+    const highest = sendable.at(-1);
+    if (highest === undefined) {
+      for (const stage of due) push(skip, stage.id, invoice.invoiceId);
+      continue;
+    }
     // A stage below one the invoice already reached was passed over earlier; it stays so.
     const reachedHigher = stages.some(
       (stage) =>
@@ -67,7 +73,9 @@ export function planReminders(
       continue;
     }
     push(send, highest.id, invoice.invoiceId);
-    for (const stage of due.slice(0, -1)) push(skip, stage.id, invoice.invoiceId);
+    for (const stage of due) {
+      if (stage !== highest) push(skip, stage.id, invoice.invoiceId);
+    }
   }
   const inOrder = (groups: Map<string, number[]>) =>
     [...stages]

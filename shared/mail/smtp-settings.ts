@@ -42,6 +42,18 @@ export const smtpSettingsSchema = z
 
 export type SmtpSettings = z.infer<typeof smtpSettingsSchema>;
 
+/**
+ * Returns whether `value` is one plain e-mail address, such as ap@client.com: no display name,
+ * no list, no spaces or line breaks. A reminder goes to the client's address alone, so a
+ * value that a mail library could read as several addresses or extra headers is refused.
+ */
+export function isSingleAddress(value: string | null): value is string {
+  return (
+    value !== null &&
+    /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(value)
+  );
+}
+
 /** Returns the From header: `Name <address>`, or the address alone. */
 export function fromHeader(settings: SmtpSettings): string {
   return settings.fromName === ''

@@ -294,3 +294,67 @@ describe('promises to pay in a reminder pass', () => {
     expect(notes[0]?.summary).toContain('$400.00');
   });
 });
+
+describe('reminders that need a person first', () => {
+  it('waits for review when money sits unapplied on the account', async () => {
+    const db = await ledgerWith(
+      '2026-01-30,2026-03-01,U-1,acme,400.00,\n',
+      '2026-03-03,acme,,100.00\n',
+    );
+    useLadder(db, [stage('s7', 7)]);
+    const smtp = await recorder();
+    await pass(db, transportTo(smtp.port), '2026-03-08T09:00:00Z');
+    expect(smtp.mails).toHaveLength(0);
+    expect(db.prepare('SELECT status, status_reason AS reason FROM reminders').get()).toEqual({
+      status: 'review',
+      reason: "$100.00 is on the client's account unapplied: apply it first",
+    });
+  });
+
+  it('waits for review when the e-mail is not one plain address', async () => {
+    const db = await ledgerWith('2026-01-30,2026-03-01,E-1,acme,400.00,\n');
+    db.prepare(`UPDATE clients SET email = 'ap@acme.test\nBcc: x@other.test'`).run();
+    useLadder(db, [stage('s7', 7)]);
+    const smtp = await recorder();
+    await pass(db, transportTo(smtp.port), '2026-03-08T09:00:00Z');
+    expect(smtp.mails).toHaveLength(0);
+    expect(db.prepare('SELECT status, status_reason AS reason FROM reminders').get()).toEqual({
+      status: 'review',
+      reason: 'the client’s e-mail is not one plain address: correct it',
+    });
+  });
+
+  it('leaves out an invoice held after the reminder was queued', async () => {
+    const db = await ledgerWith('2026-01-30,2026-03-01,Q-1,acme,400.00,\n');
+    useLadder(db, [stage('s7', 7)]);
+    runReminderPass(db, '2026-03-08', new Date('2026-03-08T09:00:00Z'));
+    holdInvoice(db, 'Q-1', 'agency', '2026-03-08', null);
+    const smtp = await recorder();
+    await pass(db, transportTo(smtp.port), '2026-03-08T10:00:00Z');
+    expect(smtp.mails).toHaveLength(0);
+    expect(db.prepare('SELECT status, status_reason AS reason FROM reminders').get()).toEqual({
+      status: 'cancelled',
+      reason: 'held or disputed before it was sent',
+    });
+  });
+});
+
+describe('a courtesy stage', () => {
+  it('goes out before the due date, and is passed over once the invoice is overdue', async () => {
+    const db = await ledgerWith('2026-01-30,2026-03-01,C-1,acme,100.00,\n');
+    useLadder(db, [stage('before', -3), stage('s7', 7)]);
+    const smtp = await recorder();
+    const transport = transportTo(smtp.port);
+    await pass(db, transport, '2026-02-27T09:00:00Z');
+    expect(smtp.mails).toHaveLength(1);
+
+    // A ledger first run after the due date: no "falls due soon" for an overdue invoice.
+    const late = await ledgerWith('2026-01-30,2026-03-01,C-2,bolt,200.00,\n');
+    useLadder(late, [stage('before', -3), stage('s7', 7)]);
+    await pass(late, transport, '2026-03-03T09:00:00Z');
+    expect(smtp.mails).toHaveLength(1);
+    expect(statuses(late)).toEqual([{ stage: 'before', status: 'superseded' }]);
+    await pass(late, transport, '2026-03-08T09:00:00Z');
+    expect(smtp.mails.map((mail) => mail.to[0])).toEqual(['acme@client.test', 'bolt@client.test']);
+  });
+});

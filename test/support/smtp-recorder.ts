@@ -27,9 +27,11 @@ export function startSmtpRecorder(port = 0, mails: RecordedMail[] = []): Promise
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const raw = Buffer.concat(chunks)
-          .toString('utf8')
-          .replace(/=\r?\n/g, '');
+        // Quoted-printable soft breaks are joined in the body only: a header may end in "=".
+        const whole = Buffer.concat(chunks).toString('utf8');
+        const split = whole.search(/\r?\n\r?\n/);
+        const raw =
+          split < 0 ? whole : whole.slice(0, split) + whole.slice(split).replace(/=\r?\n/g, '');
         const header = (name: string) =>
           new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? '';
         mails.push({

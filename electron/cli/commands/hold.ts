@@ -38,7 +38,7 @@ export function runHold(args: readonly string[], io: CliIo): number {
   try {
     const hold = holdInvoice(db, invoice, kind as HoldKind, from, to, values.note ?? null);
     io.out(
-      `Invoice ${hold.invoiceNumber} is held for a ${hold.kind} from ${hold.from}` +
+      `Invoice ${hold.invoiceNumber} is held for ${hold.kind === 'agency' ? 'an agency' : 'a payment plan'} from ${hold.from}` +
         (hold.to === null ? ' until further notice.' : ` to ${hold.to}.`),
     );
     return 0;

@@ -14,13 +14,14 @@ export const lettersUsage = `duedesk letters --db PATH --as-of DATE --out FILE.p
                         [--json]
 
 Prints every letter reminder waiting in the outbox into one PDF for printing, each letter
-starting on a new page, with the amounts owed at the end of the as-of date, which also dates
-the letters. A letter whose invoices are all paid by then is cancelled and not printed. Once
+starting on a new page and dated the as-of date. The amounts are what is owed counting every
+payment recorded, as for e-mails, so a letter never requests money already received; a letter
+whose invoices are all paid is cancelled and not printed. Once
 the whole file is written, the printed reminders are marked sent and each is logged as an
 outbound letter on the client's timeline. When nothing is waiting, no file is written.
 
   --db PATH        ledger file
-  --as-of DATE     YYYY-MM-DD, the day of the balances and the letters' date
+  --as-of DATE     YYYY-MM-DD, the letters' date (today's date, usually)
   --out FILE.pdf   the PDF to write; replaced whole, or left as it was if writing fails
   --dry-run        write the PDF, but mark nothing sent or cancelled
   --json           the result as JSON`;

@@ -1,6 +1,10 @@
 import { localToday } from '../../../shared/calendar-date.ts';
 import { formatMoney } from '../../../shared/money.ts';
-import { deliverReminders, type DeliveryResult } from '../../collections/reminder-delivery.ts';
+import {
+  deliverReminders,
+  recoverInterruptedSends,
+  type DeliveryResult,
+} from '../../collections/reminder-delivery.ts';
 import { runReminderPass, type ReminderPassResult } from '../../collections/reminder-pass.ts';
 import { ledgerMailSetup } from '../../collections/mail-transport.ts';
 import { environmentSecretStore } from '../../collections/secret-store.ts';
@@ -37,6 +41,11 @@ export async function runRemind(args: readonly string[], io: CliIo): Promise<num
   try {
     const queued = dryRun ? passRolledBack(db, asOf) : runReminderPass(db, asOf);
     let delivered: DeliveryResult | null = null;
+    // A run killed mid-send left its reminder `sending`: it waits for review, never resent.
+    const interrupted = dryRun ? 0 : recoverInterruptedSends(db);
+    if (interrupted > 0) {
+      io.err(`${interrupted} reminder(s) interrupted while sending now wait for review.`);
+    }
     const mail = dryRun ? null : await ledgerMailSetup(db, environmentSecretStore);
     if (mail !== null) {
       try {
