@@ -126,7 +126,7 @@ export function runReminderPass(
               ? startingStatus(due.stage, client.email)
               : {
                   status: 'review' as const,
-                  reason: `${onAccount} is on the client's account unapplied: apply it first`,
+                  reason: `unapplied on the client's account: ${onAccount}; apply it first`,
                 };
           const reminderId = insertReminder(db, {
             clientId,
@@ -182,9 +182,15 @@ function unappliedOnAccount(
   for (const invoice of openInvoicesAt(db, asOf, { clientId })) {
     open.set(invoice.currency, (open.get(invoice.currency) ?? 0) + invoice.balanceCents);
   }
-  const amounts = unappliedAt(db, asOf, new Map([[clientId, open]]), { clientId })
-    .filter((row) => currencies.includes(row.currency) && row.cents > 0)
-    .map((row) => formatMoney(row.cents, row.currency));
+  // Unapplied cash and unapplied credits of one currency are one sum on the account.
+  const byCurrency = new Map<string, number>();
+  for (const row of unappliedAt(db, asOf, new Map([[clientId, open]]), { clientId })) {
+    if (!currencies.includes(row.currency)) continue;
+    byCurrency.set(row.currency, (byCurrency.get(row.currency) ?? 0) + row.cents);
+  }
+  const amounts = [...byCurrency]
+    .filter(([, cents]) => cents > 0)
+    .map(([currency, cents]) => formatMoney(cents, currency));
   return amounts.length === 0 ? null : amounts.join(' and ');
 }
 

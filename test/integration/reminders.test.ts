@@ -307,7 +307,7 @@ describe('reminders that need a person first', () => {
     expect(smtp.mails).toHaveLength(0);
     expect(db.prepare('SELECT status, status_reason AS reason FROM reminders').get()).toEqual({
       status: 'review',
-      reason: "$100.00 is on the client's account unapplied: apply it first",
+      reason: "unapplied on the client's account: $100.00; apply it first",
     });
   });
 
