@@ -1,9 +1,10 @@
 import type { IsoDate } from '../../shared/calendar-date.ts';
+import type { ReminderTemplate } from '../../shared/dunning/dunning-ladder.ts';
 import { renderReminder } from '../../shared/dunning/reminder-message.ts';
 import { recordAudit } from '../ledger/audit-log.ts';
 import type { Ledger } from '../ledger/database.ts';
 import { clientTerms } from '../terms/terms-store.ts';
-import { companyIdentity } from './company-identity.ts';
+import { companyIdentity, type CompanyIdentity } from './company-identity.ts';
 import { readDunningConfig } from './dunning-store.ts';
 import { EVERY_PAYMENT, heldInvoiceIds, reminderLines } from './reminder-lines.ts';
 import { isSingleAddress } from '../../shared/mail/smtp-settings.ts';
@@ -62,9 +63,14 @@ export async function deliverReminders(
     )
     .pluck()
     .all(now.toISOString()) as number[];
+  // Read once per run rather than once per reminder: neither changes while sending.
+  const context: SendContext = {
+    templates: readDunningConfig(db).templates,
+    company: companyIdentity(db),
+  };
   const result: DeliveryResult = { sent: [], failed: [], cancelled: [] };
   for (const reminderId of due) {
-    const prepared = prepareSend(db, reminderId, asOf, now);
+    const prepared = prepareSend(db, reminderId, asOf, now, context);
     if (prepared === 'cancelled') {
       result.cancelled.push(reminderId);
       continue;
@@ -113,6 +119,12 @@ export function recoverInterruptedSends(db: Ledger, now: Date = new Date()): num
     .run(now.toISOString()).changes;
 }
 
+/** The ledger's templates and sender, shared by every reminder of one delivery run. */
+interface SendContext {
+  readonly templates: readonly ReminderTemplate[];
+  readonly company: CompanyIdentity;
+}
+
 interface PreparedSend {
   readonly recipient: string;
   readonly subject: string;
@@ -127,6 +139,7 @@ function prepareSend(
   reminderId: number,
   asOf: IsoDate,
   now: Date,
+  context: SendContext,
 ): PreparedSend | 'cancelled' | null {
   return db
     .transaction((): PreparedSend | 'cancelled' | null => {
@@ -196,9 +209,7 @@ function prepareSend(
         const { subject, bodyText: text, bodyHtml: html } = reminder;
         return { recipient, subject, text, html, messageId };
       }
-      const template = readDunningConfig(db).templates.find(
-        (candidate) => candidate.id === reminder.templateId,
-      );
+      const template = context.templates.find((candidate) => candidate.id === reminder.templateId);
       if (template === undefined) {
         db.prepare(
           `UPDATE reminders SET status = 'review', updated_at = ?, status_reason = ?
@@ -206,7 +217,7 @@ function prepareSend(
         ).run(stamp, `its template "${reminder.templateId}" was removed`, reminderId);
         return null;
       }
-      const company = companyIdentity(db);
+      const { company } = context;
       const message = renderReminder(template, {
         clientName: reminder.clientName,
         companyName: company.name,
