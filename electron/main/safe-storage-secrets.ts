@@ -5,6 +5,8 @@ import type { SecretStore } from '../collections/secret-store.ts';
  * The desktop app's secret store: the SMTP password encrypted by the operating system's
  * keychain through Electron's safeStorage, kept in the ledger as base64. It runs on the main
  * thread, where safeStorage lives; the ledger worker reaches it through the secret relay.
+ * NOTE: type-checked against Electron 45's typings only; it has never run in Electron, so the
+ * async safeStorage calls and the keychain check are unverified on a real desktop.
  */
 export const safeStorageSecrets: SecretStore = {
   async encrypt(plain) {
