@@ -114,9 +114,10 @@ function checkRepliedReminder(
 }
 
 /**
- * The schema keeps a time beside the day. An interaction logged on its own day gets the time
- * of logging, so the timeline orders a day's entries; one logged later has no known time of
- * day and gets noon UTC, which falls on the same calendar day in most time zones.
+ * Returns the time stored beside the day, because the schema keeps both. An interaction logged
+ * on its own day gets the time of logging, so the timeline orders a day's entries. One logged
+ * later has no known time of day and gets noon UTC, which falls on the same calendar day in
+ * most time zones.
  */
 function occurredAtOf(occurredOn: IsoDate, now: Date): string {
   return localToday(now) === occurredOn ? now.toISOString() : `${occurredOn}T12:00:00.000Z`;

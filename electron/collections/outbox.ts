@@ -1,6 +1,6 @@
 /**
- * What a person does with reminders in the outbox: approve an e-mail waiting for review, mark a
- * letter or call done, edit an e-mail before it goes, skip one, or have one go out now. Each
+ * Outbox actions on reminders: approve an e-mail waiting for review, mark a letter or call
+ * done, edit an e-mail before it goes, skip one, or have one go out now. Each
  * change checks the reminder's status first, raising a RangeError that states why, and is
  * recorded in the audit log in the transaction that makes it. Sending is left to
  * `deliverReminders`, so a reminder is only ever sent by one path.
@@ -126,7 +126,10 @@ export function markReminderDone(
       `UPDATE reminders SET status = 'sent', sent_at = ?, status_reason = NULL, updated_at = ?
        WHERE id = ?`,
     ).run(stamp, stamp, reminderId);
-    const note = done.note?.trim() ?? '';
+
+    let outcome = done.note?.trim() ?? '';
+    if (outcome === '') outcome = reminder.channel === 'letter' ? 'posted' : 'called';
+
     db.prepare(
       `INSERT INTO interactions (client_id, kind, direction, occurred_on, occurred_at, outcome,
          automated, reminder_id, summary, created_at)
@@ -136,7 +139,7 @@ export function markReminderDone(
       reminder.channel,
       done.asOf,
       stamp,
-      note === '' ? (reminder.channel === 'letter' ? 'posted' : 'called') : note,
+      outcome,
       reminderId,
       `${reminder.stageName}: ${reminder.subject}`,
       stamp,
@@ -166,7 +169,8 @@ export function editReminder(db: Ledger, reminderId: number, edit: ReminderEdit,
       now.toISOString(),
       reminderId,
     );
-    // The audit log says what changed, not the words: the ledger keeps those on the reminder.
+    // The audit log records which parts changed, not the words, because the ledger keeps those
+    // on the reminder.
     return {
       subjectChanged: edit.subject !== reminder.subject,
       textChanged: edit.text !== reminder.bodyText,

@@ -5,15 +5,16 @@ import type { IpcResult } from '../../shared/ipc/ipc-error.ts';
 export interface LedgerWorkerData {
   readonly dbPath: string;
   /**
-   * Who encrypts the SMTP password: the main thread when it has the system keychain (the
-   * desktop app), otherwise the environment store, which only reads DUEDESK_SMTP_PASSWORD.
+   * Secret store that encrypts the SMTP password: the main thread when it has the system
+   * keychain (the desktop app), otherwise the environment store, which only reads
+   * DUEDESK_SMTP_PASSWORD.
    */
   readonly secrets?: 'main-thread' | 'environment';
-  /** Run reminder passes on a timer in this thread, which owns the ledger (the desktop app). */
+  /** Flag to run reminder passes on a timer in this thread, which owns the ledger (desktop app). */
   readonly reminders?: boolean;
 }
 
-/** The worker asks the main thread to encrypt or decrypt the SMTP password. */
+/** Request from the worker to the main thread to encrypt or decrypt the SMTP password. */
 export interface SecretRequest {
   readonly type: 'secret-request';
   readonly id: number;
@@ -21,7 +22,10 @@ export interface SecretRequest {
   readonly value: string | null;
 }
 
-/** The main thread's answer; `refused` when the store declined, such as with no keychain. */
+/**
+ * Response from the main thread. `rejected` is true when the store declined the request, such
+ * as when there is no keychain.
+ */
 export type SecretResponse =
   | {
       readonly type: 'secret-response';
@@ -33,7 +37,7 @@ export type SecretResponse =
       readonly type: 'secret-response';
       readonly id: number;
       readonly ok: false;
-      readonly refused: boolean;
+      readonly rejected: boolean;
       readonly message: string;
     };
 

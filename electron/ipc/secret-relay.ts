@@ -2,11 +2,12 @@
  * Carries the SMTP password's encryption between the ledger worker and the main thread. Only
  * the main thread of the desktop app can reach Electron's safeStorage, while the handlers that
  * save settings and send mail run in the worker. So the worker sends requests and the main
- * thread responds. A refusal (no keychain) stays a RangeError on the worker side, so the window
- * shows its message.
+ * thread responds. A rejection (no keychain) stays a RangeError on the worker side, so the
+ * window shows its message.
  */
 
 import type { SecretStore } from '../collections/secret-store.ts';
+import { log } from '../log.ts';
 import type { SecretRequest, SecretResponse } from './ledger-worker-protocol.ts';
 
 export interface SecretRelay {
@@ -16,29 +17,34 @@ export interface SecretRelay {
   receive(response: SecretResponse): void;
 }
 
-/** The worker side, posting requests with `post`; feed the main thread's responses to `receive`. */
+/**
+ * Creates the worker side, which posts requests with `post`. Feed the main thread's responses
+ * to `receive`.
+ */
 export function relaySecrets(post: (request: SecretRequest) => void): SecretRelay {
   const pending = new Map<number, (response: SecretResponse) => void>();
   let nextId = 1;
-  const ask = (op: SecretRequest['op'], value: string | null) =>
+  const sendRequest = (op: SecretRequest['op'], value: string | null) =>
     new Promise<string | null>((resolve, reject) => {
       const id = nextId;
       nextId += 1;
       pending.set(id, (response) => {
         if (response.ok) resolve(response.value);
         else
-          reject(response.refused ? new RangeError(response.message) : new Error(response.message));
+          reject(
+            response.rejected ? new RangeError(response.message) : new Error(response.message),
+          );
       });
       post({ type: 'secret-request', id, op, value });
     });
   return {
     store: {
       async encrypt(plain) {
-        const cipher = await ask('encrypt', plain);
+        const cipher = await sendRequest('encrypt', plain);
         if (cipher === null) throw new Error('The main thread returned no encrypted password.');
         return cipher;
       },
-      decrypt: (stored) => ask('decrypt', stored),
+      decrypt: (stored) => sendRequest('decrypt', stored),
     },
     receive(response) {
       pending.get(response.id)?.(response);
@@ -47,7 +53,10 @@ export function relaySecrets(post: (request: SecretRequest) => void): SecretRela
   };
 }
 
-/** Responds to one request on the main thread with `store`; never raises. */
+/**
+ * Responds to one request on the main thread with `store`. Store errors become a response with
+ * `ok: false`, so the returned promise does not reject.
+ */
 export async function answerSecretRequest(
   store: SecretStore,
   request: SecretRequest,
@@ -59,12 +68,15 @@ export async function answerSecretRequest(
         : await store.decrypt(request.value);
     return { type: 'secret-response', id: request.id, ok: true, value };
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const name = error instanceof Error ? error.name : 'Error';
+    log.warn(`[secret-relay] ${request.op} request ${request.id} failed: ${name}: ${message}`);
     return {
       type: 'secret-response',
       id: request.id,
       ok: false,
-      refused: error instanceof RangeError,
-      message: error instanceof Error ? error.message : String(error),
+      rejected: error instanceof RangeError,
+      message,
     };
   }
 }

@@ -1,6 +1,6 @@
 /**
- * What one reminder pass should queue for one client as of a date, given the client's ladder,
- * its invoices and the stages each invoice has already reached.
+ * Planning of one reminder pass for one client as of a date: the reminders to queue, given the
+ * client's ladder, its invoices and the stages each invoice has already reached.
  *
  * An invoice takes part while it is an issued sale with a balance owed, not disputed and not
  * held by a payment plan or an agency. Each invoice reaches each stage once. When several
@@ -55,15 +55,16 @@ export function planReminders(
         addDays(invoice.dueDate, stage.offsetDays) <= asOf &&
         !reached.has(`${invoice.invoiceId} ${stage.id}`),
     );
-    // A stage before the due date says the invoice falls due soon: once it is overdue, that
-    // stage is passed over rather than sent.
+    // A stage before the due date tells the client that the invoice falls due soon. Once the
+    // invoice is overdue, that stage is passed over rather than sent.
     const sendable = due.filter((stage) => stage.offsetDays >= 0 || asOf <= invoice.dueDate);
     const highest = sendable.at(-1);
     if (highest === undefined) {
       for (const stage of due) push(skip, stage.id, invoice.invoiceId);
       continue;
     }
-    // A stage below one the invoice already reached was passed over earlier; it stays so.
+    // A stage below one the invoice already reached was passed over earlier, so it stays passed
+    // over.
     const reachedHigher = stages.some(
       (stage) =>
         stage.offsetDays > highest.offsetDays && reached.has(`${invoice.invoiceId} ${stage.id}`),

@@ -34,7 +34,7 @@ const outboxRow = z.object({
   status: reminderStatus,
   queuedOn: isoDate,
   recipient: z.string().nullable(),
-  /** What the reminder asks for, per currency, in minor units. */
+  /** Amount the reminder requests, per currency, in minor units. */
   totals: z.record(z.string(), cents),
   invoiceCount: z.number().int().nonnegative(),
   attempts: z.number().int().nonnegative(),
@@ -49,7 +49,9 @@ const reminderDetail = outboxRow.extend({
   subject: z.string(),
   bodyText: z.string(),
   bodyHtml: z.string(),
-  /** When a person last changed its subject or text; null while it is as the template made it. */
+  /**
+   * Time a person last changed its subject or text, or null while it is as the template made it.
+   */
   editedAt: z.string().nullable(),
   invoices: z.array(
     z.object({
@@ -72,7 +74,7 @@ const deliverySummary = z.object({
 
 const outboxActionResponse = z.object({
   reminder: reminderDetail,
-  /** What the delivery run right after the change did; null when none ran (no SMTP server). */
+  /** Result of the delivery run right after the change, or null when none ran (no SMTP server). */
   delivery: deliverySummary.nullable(),
 });
 
@@ -90,7 +92,7 @@ const smtpResponse = z.object({
   hasPassword: z.boolean(),
 });
 
-/** Missing keeps the saved password; null removes it. */
+/** New password: missing keeps the saved password, and null removes it. */
 const password = z.string().min(1).max(1000).nullable().optional();
 
 export const collectionsContract = {
@@ -109,7 +111,10 @@ export const collectionsContract = {
   },
   /** An e-mail waiting for review goes into the queue. */
   'outbox/approve': { request: reminderRequest, response: outboxActionResponse },
-  /** A letter posted or a call made: the reminder is sent and the client's timeline says so. */
+  /**
+   * A letter posted or a call made: the reminder becomes sent and the client's timeline records
+   * the letter or call.
+   */
   'outbox/mark-done': {
     request: reminderRequest.extend({ note: z.string().trim().max(500).optional() }).strict(),
     response: outboxActionResponse,
@@ -144,7 +149,8 @@ export const collectionsContract = {
   },
   /**
    * Sends one message with `settings` (saved or not) to `to`. Without a password in the
-   * request, the saved one is used. A refusal's message says what the server answered.
+   * request, the saved one is used. When the server rejects the message, the error message
+   * contains the server's response.
    */
   'smtp/test': {
     request: z

@@ -87,7 +87,10 @@ const activityGroup = z
 const dsoWindow = z.object({ from: isoDate, to: isoDate }).strict();
 
 export const contactContract = {
-  /** Interactions newest first, promises to pay, and the sent reminders a reply can answer. */
+  /**
+   * Returns the interactions newest first, the promises to pay, and the sent reminders that a
+   * reply can refer to.
+   */
   'timeline/get': {
     request: z.object({ clientId: id }).strict(),
     response: z
@@ -99,7 +102,9 @@ export const contactContract = {
       })
       .strict(),
   },
-  /** Logs a manual interaction; a reply to a sent reminder marks that reminder answered. */
+  /**
+   * Logs a manual interaction. A reply to a sent reminder sets that reminder's `answered` flag.
+   */
   'interactions/log': {
     request: z
       .object({
@@ -130,7 +135,7 @@ export const contactContract = {
     response: z.object({ promiseId: id }).strict(),
   },
   'metrics/collection-activity': {
-    /** With a clientId, `clients` holds that client's row alone. */
+    /** With a clientId, `clients` contains that client's row alone. */
     request: z.object({ from: isoDate, to: isoDate, clientId: id.optional() }).strict(),
     response: z
       .object({

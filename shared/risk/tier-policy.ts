@@ -1,11 +1,12 @@
 /**
- * What each risk tier requires of a client: payment terms, a share paid upfront, cash on delivery
- * and a credit limit sized to the client's invoicing. When a client's tier rises, the changes
- * its new tier's policy calls for are suggested as sentences with exact amounts.
+ * Risk tier policies: the payment terms, share paid upfront, cash on delivery and credit limit
+ * sized to the client's invoicing that each tier requires of a client. When a client's tier
+ * rises, the changes its new tier's policy calls for are suggested as sentences with exact
+ * amounts.
  *
  * The credit limit rule is N months of the client's average monthly sale invoicing over the
- * 12 months up to the as-of date, rounded down to a whole 100 major units (USD 100.00, JPY 100),
- * so that a suggested limit reads like one a person would set.
+ * 12 months up to the as-of date. The limit is rounded down to a whole 100 major units
+ * (USD 100.00, JPY 100), so that a suggested limit reads like one a person would set.
  */
 
 import { formatMoney, assertCents, minorUnitDigits } from '../money.ts';
@@ -76,10 +77,11 @@ export function earlyPaymentIncentive(terms: PaymentTerms): string {
 
 /**
  * Computes the credit limit the rule gives: `months` × (`twelveMonthSalesCents` ÷ 12),
- * rounded down to a whole 100 major units of `currency`, or to whole units below 100, so that
- * a client invoicing little still gets a usable limit rather than zero. Null when `months` is
- * null. Months are taken to two decimals and the product is computed on exact integers, so
- * 1.5 months of 120,000.00 a year is exactly 15,000.00 and never 14,900.00.
+ * rounded down to a whole 100 major units of `currency`. Below 100 major units it is rounded
+ * down to whole units, so that a client invoicing little still gets a usable limit rather than
+ * zero. Returns null when `months` is null. Months are taken to two decimals and the product
+ * is computed on exact integers, so 1.5 months of 120,000.00 a year is exactly 15,000.00 and
+ * never 14,900.00.
  */
 export function policyCreditLimitCents(
   twelveMonthSalesCents: number,
@@ -136,9 +138,9 @@ export interface TierChangeInput {
 /**
  * Suggests what to change for a client whose tier rose from `previousTier` to `currentTier`,
  * following the new tier's policy. Returns no suggestion unless the tier rose.
- * - terms: only when the client's template differs from the policy's;
- * - credit limit: only when the rule's figure is below the current limit or none is set;
- * - upfront share: when the policy requires more than 0%;
+ * - terms: only when the client's template differs from the policy's.
+ * - credit limit: only when the rule's figure is below the current limit or none is set.
+ * - upfront share: when the policy requires more than 0%.
  * - cash on delivery: when the policy requires it.
  * A client with neither a template nor days to pay is on the default template.
  */

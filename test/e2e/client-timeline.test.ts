@@ -38,12 +38,13 @@ describe.skipIf(!hasChromium).sequential('client timeline', () => {
       );
   }
 
-  it('logs a call and shows it on the timeline', async () => {
+  it('shows logged call on timeline', async () => {
     const { page } = session;
     await session.open('#/clients/1');
     await expect
       .poll(() => page.getByText('No interactions logged with this client yet.').count())
       .toBe(1);
+
     await page.getByText('Log an interaction').click();
     await page.getByLabel('Kind').selectOption('call');
     await page.getByLabel('Direction').selectOption('outbound');
@@ -52,6 +53,7 @@ describe.skipIf(!hasChromium).sequential('client timeline', () => {
     await page.getByLabel('Outcome').fill('promised to pay');
     await page.getByLabel('Summary').fill('Called accounts payable.');
     await page.getByRole('button', { name: 'Log interaction' }).click();
+
     await expect.poll(() => page.getByText('Interaction logged.').count()).toBe(1);
     await expect
       .poll(() => cellsOf('.timeline-table'))
@@ -66,6 +68,7 @@ describe.skipIf(!hasChromium).sequential('client timeline', () => {
           'Called accounts payable.',
         ],
       ]);
+
     expect(
       stored('SELECT kind, direction, occurred_on AS day, minutes, automated FROM interactions'),
     ).toEqual([
@@ -87,7 +90,7 @@ describe.skipIf(!hasChromium).sequential('client timeline', () => {
     await minutes.fill('');
   });
 
-  it('records a promise made during the call', async () => {
+  it('records promise made during call', async () => {
     const { page } = session;
     await page.getByText('Record a promise to pay').click();
     await page.getByLabel('Amount promised').fill('50.00');
@@ -97,10 +100,12 @@ describe.skipIf(!hasChromium).sequential('client timeline', () => {
       .getByLabel('Made during')
       .selectOption({ label: '2026-03-30 call outbound: promised to pay' });
     await page.getByRole('button', { name: 'Record promise' }).click();
+
     await expect.poll(() => page.getByText('Promise recorded.').count()).toBe(1);
     await expect
       .poll(() => cellsOf('.promise-table'))
       .toEqual([['2026-04-10', '$50.00', '2026-03-30', 'Open', '—']]);
+
     expect(
       stored(
         `SELECT amount_cents AS cents, currency, promised_for AS promisedFor, made_on AS madeOn,
@@ -116,16 +121,18 @@ describe.skipIf(!hasChromium).sequential('client timeline', () => {
         interactionId: 1,
       },
     ]);
+
     await page.locator('#client-timeline-heading').scrollIntoViewIfNeeded();
     await session.screenshot('client-timeline');
   });
 
-  it('shows the call in the collection activity metrics', async () => {
+  it('counts call in activity metrics', async () => {
     const { page } = session;
     await session.open('#/metrics');
     await page.getByLabel('Group by').selectOption('portfolio');
     const value = (metric: string) =>
       page.locator(`.activity-table tr[data-metric="${metric}"] td.numeric`).innerText();
+
     await expect.poll(() => value('manualCollectionMinutes')).toBe('15 min');
     // A-1 fell due on 03-31 and the only outbound contact was the day before it.
     expect(await value('timeToFirstContact')).toBe('—');

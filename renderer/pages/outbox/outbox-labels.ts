@@ -4,7 +4,7 @@ import { moneyText } from '../../format/money-text.ts';
 export type OutboxRow = IpcResponse<'outbox/list'>['rows'][number];
 export type ReminderStatus = OutboxRow['status'];
 
-/** The statuses in the order the filter offers them: what needs a person first. */
+/** Status labels in the order the filter offers them, with statuses that need a person first. */
 export const statusLabels: Readonly<Record<ReminderStatus, string>> = {
   review: 'Waiting for review',
   queued: 'Queued',
@@ -22,14 +22,17 @@ export const channelLabels: Readonly<Record<OutboxRow['channel'], string>> = {
   call: 'Call',
 };
 
-/** What a reminder asks for, one amount per currency: currencies are never added together. */
+/**
+ * Formats the amounts a reminder requests, one amount per currency, because currencies are
+ * never added together.
+ */
 export function totalsText(totals: Readonly<Record<string, number>>): string {
   const entries = Object.entries(totals).sort(([a], [b]) => a.localeCompare(b));
   if (entries.length === 0) return '—';
   return entries.map(([currency, cents]) => moneyText(cents, currency)).join(' and ');
 }
 
-/** A stored instant as local date and time, to the minute. */
+/** Formats a stored instant as local date and time, to the minute. */
 export function instantText(iso: string | null): string {
   if (iso === null) return '—';
   const date = new Date(iso);
@@ -37,7 +40,10 @@ export function instantText(iso: string | null): string {
   return date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** The note a row shows: the error and next attempt of a failed one, else its reason. */
+/**
+ * Returns the note a row shows: the error and next attempt of a failed reminder, otherwise its
+ * status reason.
+ */
 export function rowNote(row: OutboxRow): string {
   if (row.status === 'failed') {
     return `${row.lastError ?? 'Failed'}; next attempt ${instantText(row.nextAttemptAt)}`;

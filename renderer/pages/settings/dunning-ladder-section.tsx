@@ -24,7 +24,7 @@ const ladderLabels: Readonly<Record<LadderName, string>> = {
   unscored: 'Not scored yet',
 };
 
-/** The dunning ladder of each risk tier and the reminder templates its stages use. */
+/** Renders the dunning ladder of each risk tier and the reminder templates its stages use. */
 export function DunningLadderSection() {
   const { value } = useIpcQuery('dunning/get', {});
   const [status, setStatus] = useState('');
@@ -302,7 +302,10 @@ interface CellInputProps {
   readonly onChange: (value: string) => void;
 }
 
-/** A table cell's text input, named for screen readers since the cell has no label of its own. */
+/**
+ * Renders a table cell's text input, named for screen readers because the cell has no label of
+ * its own.
+ */
 function CellInput({ label, value, error, className, onChange }: CellInputProps) {
   return (
     <>

@@ -9,7 +9,7 @@ import { api } from '../../transport/api.ts';
 
 type SmtpView = IpcResponse<'smtp/get'>;
 
-/** The SMTP settings form's fields as typed; the port is text until checked. */
+/** Fields of the SMTP settings form as typed. The port stays text until checked. */
 interface SmtpDraft {
   readonly host: string;
   readonly port: string;
@@ -31,7 +31,10 @@ const securityLabels: readonly [SmtpSettings['security'], string][] = [
   ['none', 'None: only for a server on this computer or network'],
 ];
 
-/** Where reminder e-mails go out: the user's own SMTP server, with a test message. */
+/**
+ * Renders the settings of the user's own SMTP server, which sends the reminder e-mails, with a
+ * test message.
+ */
 export function SmtpSettingsSection() {
   const { value } = useIpcQuery('smtp/get', {});
   // Kept here because a save remounts the form below.
@@ -70,7 +73,10 @@ function draftFrom(view: SmtpView): SmtpDraft {
   };
 }
 
-/** The settings as the contract takes them, or the message of each field to fix. */
+/**
+ * Checks the draft and returns the settings as the contract takes them, or the message of each
+ * field to fix.
+ */
 function checkDraft(draft: SmtpDraft): { settings: SmtpSettings | null; errors: SmtpErrors } {
   const errors: Record<string, string> = {};
   const port = draft.port.trim();
@@ -106,7 +112,10 @@ function SmtpForm({ view, onStatus: setStatus }: SmtpFormProps) {
     (event: { target: { value: string } }) =>
       edit(key, event.target.value);
 
-  /** The password to send: a new one typed, null to remove the saved one, else none. */
+  /**
+   * Returns the password to send: a newly typed one, null to remove the saved one, otherwise
+   * undefined.
+   */
   const password = () => {
     if (draft.password !== '') return draft.password;
     return draft.removePassword ? null : undefined;
