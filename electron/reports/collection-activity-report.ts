@@ -28,7 +28,7 @@ import {
 
 export interface ActivityGroup {
   readonly currency: string;
-  /** Clients counted in the group. */
+  /** Number of clients counted in the group. */
   readonly clients: number;
   readonly metrics: CollectionActivityMetrics;
 }
@@ -47,15 +47,15 @@ export interface ActivityClientGroup extends ActivityGroup {
 export interface CollectionActivityReport {
   readonly from: IsoDate;
   readonly to: IsoDate;
-  /** The sending day of the first reminder sent in the ledger by `to`, or null. */
+  /** Sending day of the first reminder sent in the ledger by `to`, or null. */
   readonly firstReminderOn: IsoDate | null;
-  /** The months the portfolio's DSO is compared over; null without a sent reminder. */
+  /** Months the portfolio's DSO is compared over, or null without a sent reminder. */
   readonly dsoWindows: { readonly before: DsoWindow; readonly after: DsoWindow } | null;
-  /** One group per currency, by code. */
+  /** One group per currency, sorted by code. */
   readonly portfolio: ActivityGroup[];
-  /** Per currency, then in the order of `tierKeys`; tiers without a client are left out. */
+  /** Groups per currency, then in the order of `tierKeys`, without tiers that have no client. */
   readonly tiers: ActivityTierGroup[];
-  /** Every client invoiced by `to`, in its main currency, by code. */
+  /** Every client invoiced by `to`, in its main currency, sorted by code. */
   readonly clients: ActivityClientGroup[];
 }
 
@@ -93,7 +93,7 @@ interface ReminderInvoiceRow {
  * Computes the collection activity metrics of [from, to], as of the end of `to`, per client in
  * its main currency, per risk tier and currency, and per currency for the portfolio, grouped
  * as the management report groups them. Reminders and invoices count in their invoices'
- * currency; interactions, which carry no currency, count in their client's main currency. A
+ * currency. Interactions carry no currency, so they count in their client's main currency. A
  * reminder's sending day is the day of the interaction its delivery logged, or the day of its
  * `sent_at` when none was logged.
  */
@@ -155,7 +155,7 @@ export function collectionActivityReport(
 
 type FactsOf = (clientId: number, currency: string) => ClientFacts;
 
-/** Clients of the risk report as of `to`, with their tiers and the currencies invoiced in. */
+/** Reads the risk report's clients as of `to`, with their tiers and invoice currencies. */
 function readClients(db: Ledger, to: IsoDate): ClientInfo[] {
   const currenciesOf = new Map<number, Set<string>>();
   const rows = db
@@ -183,7 +183,7 @@ function readClients(db: Ledger, to: IsoDate): ClientInfo[] {
   });
 }
 
-/** Every sent reminder with its sending day, how it was sent, and the first reply to it. */
+/** Reads every sent reminder with its sending day, channel, automatic flag and first reply. */
 function readSentReminders(db: Ledger): SentReminderRow[] {
   return db
     .prepare(
@@ -201,8 +201,8 @@ function readSentReminders(db: Ledger): SentReminderRow[] {
 }
 
 /**
- * The reminders sent in the period, per currency of their sale invoices, and those invoices
- * with their allocations applied by `to`.
+ * Reads the reminders sent in the period, per currency of their sale invoices, and those
+ * invoices with their allocations applied by `to`.
  */
 function readReminderFacts(
   db: Ledger,
@@ -245,7 +245,7 @@ function readReminderFacts(
     reductions: reductions.get(link.invoiceId) ?? [],
   });
 
-  // Each reminded invoice once, however many reminders of the period covered it.
+  // Counts each reminded invoice once, however many reminders of the period covered it.
   const reminded = new Set<number>();
   const byReminder = new Map<string, ReminderInvoiceRow[]>();
   for (const link of links) {
@@ -276,7 +276,10 @@ function firstReply(row: SentReminderRow): IsoDate | null {
   return days.length === 0 ? null : days.reduce((a, b) => (a < b ? a : b));
 }
 
-/** Sale invoices due in the period, each with its client's first outbound contact after. */
+/**
+ * Reads the sale invoices due in the period, each with its client's first outbound contact on
+ * or after its due date.
+ */
 function readDueInvoices(db: Ledger, from: IsoDate, to: IsoDate, factsOf: FactsOf): void {
   const rows = db
     .prepare(
@@ -303,8 +306,8 @@ function readDueInvoices(db: Ledger, from: IsoDate, to: IsoDate, factsOf: FactsO
 }
 
 /**
- * Interactions dated in the period, in their client's main currency. The notes that the
- * promise follow-up writes by itself record a status change, not collection work, so they
+ * Reads the interactions dated in the period, in their client's main currency. The notes that
+ * the promise follow-up writes by itself record a status change, not collection work, so they
  * are left out.
  */
 function readInteractions(
@@ -333,7 +336,8 @@ function readInteractions(
 }
 
 /**
- * The portfolio's DSO before and after the first reminder, per currency. A window lacks data
+ * Returns a function that computes the portfolio's DSO before and after the first reminder for
+ * one currency. A window lacks data
  * when the currency's first sale invoice is dated after the window starts, or when the window
  * ends after `to`.
  */

@@ -31,7 +31,7 @@ export { tierKeys, type TierKey } from './metric-groups.ts';
 
 export interface ManagementGroup {
   readonly currency: string;
-  /** Clients counted in the group. */
+  /** Number of clients counted in the group. */
   readonly clients: number;
   readonly metrics: ManagementMetrics;
 }
@@ -50,13 +50,13 @@ export interface ClientGroup extends ManagementGroup {
 export interface ManagementReport {
   readonly from: IsoDate;
   readonly to: IsoDate;
-  /** The last day of each month of the period, the last one being `to`. */
+  /** Last day of each month of the period, the last one being `to`. */
   readonly monthEnds: IsoDate[];
-  /** One group per currency, by code. */
+  /** One group per currency, sorted by code. */
   readonly portfolio: ManagementGroup[];
-  /** Per currency, then in the order of `tierKeys`; tiers without a client are left out. */
+  /** Groups per currency, then in the order of `tierKeys`, without tiers that have no client. */
   readonly tiers: TierGroup[];
-  /** Every client invoiced by `to`, in its main currency, by code. */
+  /** Every client invoiced by `to`, in its main currency, sorted by code. */
   readonly clients: ClientGroup[];
 }
 
@@ -79,10 +79,10 @@ interface ClientInfo extends GroupedClient {
  * Computes the management metrics of [from, to], as of the end of `to`, per client in its main
  * currency, per risk tier and currency, and per currency for the whole portfolio. Tiers and
  * scores are the risk report's as of `to`. A tier or the portfolio in a currency counts every
- * client with an invoice or a credit limit in that currency, and that client's facts in it;
- * its mean score takes the scored clients whose main currency it is, since a score is measured
- * in the main currency. A fixed handful of grouped queries read the ledger, however many
- * clients it holds.
+ * client with an invoice or a credit limit in that currency, and that client's facts in it. Its
+ * mean score takes only the scored clients whose main currency it is, because a score is
+ * measured in the main currency. A fixed handful of grouped queries read the ledger, however
+ * many clients it contains.
  */
 export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): ManagementReport {
   parseIsoDate(from, 'period start');
@@ -138,7 +138,7 @@ export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): Manage
   return { from, to, monthEnds, ...groups };
 }
 
-/** The last day of each calendar month that overlaps [from, to], with `to` closing the last. */
+/** Returns the last day of each calendar month that overlaps [from, to], or `to` for the last. */
 export function periodMonthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
   const ends: IsoDate[] = [];
   for (let start = firstOfMonth(from); start <= to; start = addMonths(start, 1)) {
@@ -149,7 +149,7 @@ export function periodMonthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
 
 type FactsOf = (clientId: number, currency: string) => ClientFacts;
 
-/** Clients of the risk report as of `to`, with their limits and currencies. */
+/** Reads the clients of the risk report as of `to`, with their limits and currencies. */
 function readClients(
   db: Ledger,
   to: IsoDate,
@@ -192,9 +192,9 @@ function readClients(
 }
 
 /**
- * Open invoice balances (sale invoices and late fees) per client and currency at each month
- * end, from monthly movements: an invoice adds its amount in its month, an allocation
- * subtracts in the month it is applied, or the invoice's month when applied before it, as
+ * Reads the open balances of sale invoices and late fees per client and currency at each month
+ * end, from monthly movements. An invoice adds its amount in its month. An allocation subtracts
+ * in the month it is applied, or in the invoice's month when applied before it, as
  * `openInvoicesAt` counts it.
  */
 function readMonthEndBalances(
@@ -225,16 +225,17 @@ function readMonthEndBalances(
   const months = monthEnds.map((end) => end.slice(0, 7));
   for (const row of rows) {
     const balances = factsOf(row.clientId, row.currency).monthEndBalances;
-    // A movement counts at every month end from its own month on; earlier months count at all.
+    // A movement counts at every month end from its own month on, so one from before the
+    // period counts at all of them.
     months.forEach((month, index) => {
       if (row.month <= month) balances[index] = (balances[index] as number) + row.cents;
     });
   }
 }
 
-/** Sale invoices settled in the period, with their grace days and discounts. */
+/** Reads the sale invoices settled in the period, with their grace days and discounts. */
 function readSettled(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf: FactsOf) {
-  // A superset of the snapshots needed: invoices dated in the period or allocated in it.
+  // Reads a superset of the snapshots needed: invoices dated in the period or allocated in it.
   const snapshots = db
     .prepare(
       `SELECT i.id AS invoiceId, i.number, i.terms_snapshot AS snapshot,
@@ -286,8 +287,8 @@ function readSettled(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf
 }
 
 /**
- * Late fees charged in the period, with the payments applied to each by `to`. A credit note
- * or write-off that waives a fee is not money collected, so only payments count.
+ * Reads the late fees charged in the period, with the payments applied to each by `to`. A
+ * credit note or write-off that waives a fee is not money collected, so only payments count.
  */
 function readLateFees(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf: FactsOf) {
   const rows = db
@@ -316,7 +317,7 @@ function readLateFees(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsO
   }
 }
 
-/** Sale invoices whose first live late fee was charged in the period, with their allocations. */
+/** Reads sale invoices whose first live late fee was charged in the period, with allocations. */
 function readFirstLateFees(db: Ledger, params: { from: IsoDate; to: IsoDate }, factsOf: FactsOf) {
   const charged = `
     WITH first_fees AS (

@@ -1,10 +1,10 @@
 /**
- * Promises to pay: what a valid one is, and how a follow-up decides whether it was kept.
+ * Promises to pay: validation of a new promise, and the follow-up that marks it kept or broken.
  *
  * A promise is kept when the client's payments in its currency, dated from the day the promise
  * was made up to and including the promised date, add up to its amount. It is broken when the
  * promised date has passed without that. Each payment counts towards one promise only, so two
- * promises are not both kept by one payment: promises take payments in the order of their
+ * promises are not both kept by one payment. Promises take payments in the order of their
  * promised dates, and each takes the earliest payments of its window first.
  */
 
@@ -92,11 +92,12 @@ export interface PromiseDecision {
 }
 
 /**
- * Decides the open promises of one client at the end of `asOf`. A promise covered by payments
- * dated in [made on, promised date] and on or before `asOf` is kept, even before its date; one
- * uncovered when `asOf` is past its date is broken; the others stay open. Kept and broken
- * promises keep their status, but still take the payments of their windows, so a payment that
- * kept one promise never keeps another.
+ * Decides the open promises of one client at the end of `asOf`.
+ *
+ * A promise covered by payments dated in [made on, promised date] and on or before `asOf` is
+ * kept, even before its date. A promise still uncovered when `asOf` is past its date is broken.
+ * The others stay open. Kept and broken promises keep their status but still take the payments
+ * of their windows, so a payment that kept one promise never keeps another.
  */
 export function decidePromises(
   promises: readonly PromiseFact[],
@@ -104,7 +105,11 @@ export function decidePromises(
   asOf: IsoDate,
 ): PromiseDecision[] {
   const left = [...payments]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .sort((a, b) => {
+      if (a.date < b.date) return -1;
+      if (a.date > b.date) return 1;
+      return 0;
+    })
     .map((payment) => ({ ...payment, cents: payment.amountCents }));
   const ordered = [...promises].sort(
     (a, b) =>
@@ -129,7 +134,7 @@ export function decidePromises(
   return decisions;
 }
 
-/** The summary of the note logged when a promise is found broken. */
+/** Returns the summary of the note logged when a promise is found broken. */
 export function brokenPromiseNote(promise: PromiseInput): string {
   return (
     `Promise of ${formatMoney(promise.amountCents, promise.currency)} due ` +

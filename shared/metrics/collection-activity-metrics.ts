@@ -1,8 +1,8 @@
 /**
- * Collection activity metrics of one group of clients in one currency (a client, a risk tier or
- * the portfolio) for a period [from, to] whose as-of date is `to`: how reminders and contacts
- * work. Like the management metrics, each formula takes plain facts read from the ledger, and
- * a group's facts are those of its clients put together.
+ * Collection activity metrics, which measure how well reminders and contacts work, of one group
+ * of clients in one currency: a client, a risk tier or the portfolio. They cover a period
+ * [from, to] whose as-of date is `to`. Like the management metrics, each formula takes plain
+ * facts read from the ledger, and a group's facts are those of its clients put together.
  *
  * Shares are percentages (0 to 100), days are unrounded, minutes and counts are whole. A
  * metric with nothing to measure is null, never 0 or NaN.
@@ -39,14 +39,14 @@ export interface InvoiceBalanceFact {
 /** A sale invoice that fell due in the period, with the first outbound contact after that. */
 export interface DueInvoiceFact {
   readonly dueDate: IsoDate;
-  /** The first outbound interaction with its client in [due date, to], or null. */
+  /** Day of the first outbound interaction with its client in [due date, to], or null. */
   readonly firstContactOn: IsoDate | null;
 }
 
 /** A reminder sent in the period. */
 export interface SentReminderFact {
   readonly sentOn: IsoDate;
-  /** The first day the client replied, from `answered_at` or an inbound reply; null if none. */
+  /** First day the client replied, from `answered_at` or an inbound reply, or null if none. */
   readonly repliedOn: IsoDate | null;
 }
 
@@ -85,7 +85,7 @@ export interface CollectionActivityMetrics extends TimeSpent {
   readonly timeToFirstContact: number | null;
   readonly communicationResponseRate: number | null;
   readonly automatedReminderSuccessRate: number | null;
-  /** Portfolio only: null for a client or a tier. */
+  /** DSO before the first reminder, for the portfolio only, so null for a client or a tier. */
   readonly dsoBeforeReminders: number | null;
   readonly dsoAfterReminders: number | null;
 }
@@ -122,8 +122,9 @@ export function collectionActivityMetrics(
 }
 
 /**
- * Of the sale invoices with at least one reminder sent in the period, those whose balance is
- * zero or less at the end of `to`, × 100. Null when no invoice was reminded in the period.
+ * Computes the share × 100 of the sale invoices with at least one reminder sent in the period
+ * whose balance is zero or less at the end of `to`. Returns null when no invoice was reminded in
+ * the period.
  */
 export function collectionSuccessRate(
   invoices: readonly InvoiceBalanceFact[],
@@ -135,8 +136,8 @@ export function collectionSuccessRate(
 }
 
 /**
- * Mean days from the due date to the first outbound contact on or after it, over the invoices
- * due in the period that were contacted by `to`. Null when none was.
+ * Computes the mean days from the due date to the first outbound contact on or after it, over
+ * the invoices due in the period that were contacted by `to`. Returns null when none was.
  */
 export function timeToFirstContact(invoices: readonly DueInvoiceFact[]): number | null {
   let days = 0;
@@ -150,7 +151,7 @@ export function timeToFirstContact(invoices: readonly DueInvoiceFact[]): number 
     if (wait < 0) {
       throw new RangeError(
         `Invalid first contact ${invoice.firstContactOn}: it is before the due date ` +
-          `${invoice.dueDate}; count only contacts on or after it.`,
+          `${invoice.dueDate}. Count only contacts on or after it.`,
       );
     }
     days += wait;
@@ -160,8 +161,8 @@ export function timeToFirstContact(invoices: readonly DueInvoiceFact[]): number 
 }
 
 /**
- * Reminders sent in the period that the client replied to by the end of `to` ÷ reminders sent
- * in the period × 100. Null when none was sent.
+ * Computes reminders sent in the period that the client replied to by the end of `to` ÷
+ * reminders sent in the period × 100. Returns null when none was sent.
  */
 export function communicationResponseRate(
   reminders: readonly SentReminderFact[],
@@ -175,9 +176,10 @@ export function communicationResponseRate(
 }
 
 /**
- * Automatic e-mail reminders sent in the period whose invoices all had a balance of zero or
- * less at the end of the sending day + `AUTOMATED_REMINDER_WINDOW_DAYS`, or of `to` when that
- * comes first, ÷ such reminders × 100. Null when none was sent.
+ * Computes the share × 100 of the automatic e-mail reminders sent in the period whose invoices
+ * were all settled in time. They are settled in time when each has a balance of zero or less at
+ * the end of the sending day + `AUTOMATED_REMINDER_WINDOW_DAYS`, or of `to` when that comes
+ * first. Returns null when none was sent.
  */
 export function automatedReminderSuccessRate(
   reminders: readonly AutomatedReminderFact[],
@@ -197,9 +199,9 @@ export function automatedReminderSuccessRate(
 }
 
 /**
- * Minutes and number of manual and of automated interactions. A minute count left out counts
- * as 0, and an automated e-mail always counts 0 minutes because nobody spent time on it. All
- * four are null when the group has no interaction in the period.
+ * Sums the minutes and counts the manual and the automated interactions. A missing minute count
+ * counts as 0, and an automated e-mail always counts 0 minutes because sending it costs no
+ * minutes of work. All four are null when the group has no interaction in the period.
  */
 export function timeSpentOnCollections(interactions: readonly InteractionFact[]): TimeSpent {
   if (interactions.length === 0) {
@@ -241,7 +243,7 @@ export interface DsoWindow {
 }
 
 /**
- * The `DSO_COMPARISON_MONTHS` whole calendar months before the month of the first sent
+ * Returns the `DSO_COMPARISON_MONTHS` whole calendar months before the month of the first sent
  * reminder, and as many after it. The month of the first reminder itself mixes both, so it is
  * in neither window.
  */
@@ -262,7 +264,7 @@ export function reminderDsoWindows(firstSentOn: IsoDate): {
   };
 }
 
-/** Receivables at the end of a window and credit sales in it, or null when it lacks data. */
+/** Receivables at the end of a window, credit sales in it and its length in days. */
 export interface DsoWindowFacts {
   readonly receivablesCents: number;
   readonly creditSalesCents: number;
@@ -270,9 +272,9 @@ export interface DsoWindowFacts {
 }
 
 /**
- * DSO of the window before and of the window after the first reminder, with the existing `dso`
- * formula. Both are null when either window lacks data (null facts) or has no credit sales,
- * because one figure alone compares with nothing.
+ * Computes the DSO of the window before and of the window after the first reminder with the
+ * `dso` formula. A window that lacks data is passed as null. Both results are null when either
+ * window lacks data or has no credit sales, because one figure alone compares with nothing.
  */
 export function dsoAroundReminders(
   before: DsoWindowFacts | null,
@@ -294,12 +296,12 @@ export function dsoAroundReminders(
   return { dsoBeforeReminders: beforeDso, dsoAfterReminders: afterDso };
 }
 
-/** Days in a window, both ends counted. */
+/** Returns the days in a window, both ends counted. */
 export function windowDays(window: DsoWindow): number {
   return daysInclusive(window.from, window.to);
 }
 
-/** Rounds the shares and days to `places` decimals; minutes and counts are whole already. */
+/** Rounds the shares and days to `places` decimals, because minutes and counts are whole. */
 export function roundCollectionActivity(
   metrics: CollectionActivityMetrics,
   places = 2,

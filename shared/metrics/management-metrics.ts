@@ -24,17 +24,17 @@ export interface SettledSaleFact {
   readonly dueDate: IsoDate;
   readonly settledDate: IsoDate;
   readonly amountCents: number;
-  /** Grace days of its terms snapshot; 0 for an invoice without a snapshot. */
+  /** Grace days of its terms snapshot, or 0 for an invoice without a snapshot. */
   readonly graceDays: number;
   /** True when its terms snapshot offered an early-payment discount. */
   readonly discountOffered: boolean;
-  /** Early-payment-discount credit allocated to it by the as-of date; 0 when none. */
+  /** Early-payment-discount credit allocated to it by the as-of date, or 0 when none. */
   readonly discountTakenCents: number;
 }
 
 /** A client's credit limit in the group's currency with its open balance at each month end. */
 export interface CreditFact {
-  /** Positive: clients without a positive limit have no utilisation and are left out. */
+  /** Credit limit, always positive, because clients without one have no utilisation. */
   readonly creditLimitCents: number;
   /** Open invoice balance at the end of each month of the period, the last at the as-of date. */
   readonly monthEndBalancesCents: readonly number[];
@@ -121,7 +121,7 @@ export function managementMetrics(facts: ManagementFacts, asOf: IsoDate): Manage
   };
 }
 
-/** The plain mean of the scores, or null when no client is scored. */
+/** Returns the plain mean of the scores, or null when no client is scored. */
 export function meanRiskScore(scores: readonly number[]): number | null {
   for (const score of scores) {
     if (!Number.isSafeInteger(score) || score < 0 || score > 100) {
@@ -133,8 +133,8 @@ export function meanRiskScore(scores: readonly number[]): number | null {
 }
 
 /**
- * Σ open balances at the as-of date ÷ Σ credit limits × 100, over the clients with a positive
- * limit. Null when there is none.
+ * Computes Σ open balances at the as-of date ÷ Σ credit limits × 100, over the clients with a
+ * positive limit. Returns null when there is none.
  */
 export function creditLimitUtilisation(credit: readonly CreditFact[]): number | null {
   const months = checkCredit(credit);
@@ -149,8 +149,8 @@ export function creditLimitUtilisation(credit: readonly CreditFact[]): number | 
 }
 
 /**
- * The mean over the period's month ends of the utilisation: Σ month-end balances ÷ (Σ credit
- * limits × months) × 100. Null without a client with a positive limit.
+ * Computes the mean utilisation over the period's month ends: Σ month-end balances ÷ (Σ credit
+ * limits × months) × 100. Returns null without a client with a positive limit.
  */
 export function creditUtilisationRatio(credit: readonly CreditFact[]): number | null {
   const months = checkCredit(credit);
@@ -165,8 +165,8 @@ export function creditUtilisationRatio(credit: readonly CreditFact[]): number | 
 }
 
 /**
- * Invoices settled on or before their due date plus their grace days ÷ invoices settled × 100.
- * Null when nothing was settled.
+ * Computes invoices settled on or before their due date plus their grace days ÷ invoices
+ * settled × 100. Returns null when nothing was settled.
  */
 export function paymentTermCompliance(settled: readonly SettledSaleFact[]): number | null {
   let compliant = 0;
@@ -178,8 +178,8 @@ export function paymentTermCompliance(settled: readonly SettledSaleFact[]): numb
 }
 
 /**
- * Invoices settled after their due date ÷ invoices settled × 100, grace days ignored. Null when
- * nothing was settled.
+ * Computes invoices settled after their due date ÷ invoices settled × 100, ignoring grace days.
+ * Returns null when nothing was settled.
  */
 export function latePaymentFrequency(settled: readonly SettledSaleFact[]): number | null {
   let late = 0;
@@ -191,9 +191,9 @@ export function latePaymentFrequency(settled: readonly SettledSaleFact[]): numbe
 }
 
 /**
- * Of the settled invoices whose terms offered a discount, the share with an early-payment
- * discount credit allocated × 100, and the sum of those credits. Both are null when no settled
- * invoice was offered a discount.
+ * Computes, over the settled invoices whose terms offered a discount, the share with an
+ * early-payment discount credit allocated × 100, and the sum of those credits. Both are null
+ * when no settled invoice was offered a discount.
  */
 export function earlyPaymentDiscountUsage(settled: readonly SettledSaleFact[]): {
   usage: number | null;
@@ -216,9 +216,10 @@ export function earlyPaymentDiscountUsage(settled: readonly SettledSaleFact[]): 
 }
 
 /**
- * Of the invoices whose first late fee was charged in the period, the share whose balance was
- * zero or less at the end of the fee's day + `PENALTY_WINDOW_DAYS`, or of `asOf` when that
- * comes first, × 100. Null when no first fee was charged in the period.
+ * Computes the share × 100 of the invoices whose first late fee was charged in the period that
+ * were paid off in time. An invoice is paid off in time when its balance is zero or less at the
+ * end of the fee's day + `PENALTY_WINDOW_DAYS`, or of `asOf` when that comes first. Returns null
+ * when no first fee was charged in the period.
  */
 export function latePaymentPenaltyEffectiveness(
   fees: readonly FirstLateFeeFact[],
@@ -235,8 +236,8 @@ export function latePaymentPenaltyEffectiveness(
 }
 
 /**
- * Sum of the late fees charged in the period and of what was collected on them. Both are null
- * when no fee was charged in the period.
+ * Sums the late fees charged in the period and the amounts collected on them. Both sums are
+ * null when no fee was charged in the period.
  */
 export function lateFeeTotals(fees: readonly LateFeeFact[]): {
   chargedCents: number | null;
@@ -258,8 +259,9 @@ export function lateFeeTotals(fees: readonly LateFeeFact[]): {
 }
 
 /**
- * Days from the invoice date to the settled date, weighted by invoice amount: Σ days × amount
- * ÷ Σ amounts. Null when the settled amounts sum to zero, as with nothing settled.
+ * Computes the days from the invoice date to the settled date, weighted by invoice amount:
+ * Σ days × amount ÷ Σ amounts. Returns null when the settled amounts sum to zero, as they do
+ * when nothing was settled.
  */
 export function averagePaymentTime(settled: readonly SettledSaleFact[]): number | null {
   let weighted = 0;
@@ -272,7 +274,7 @@ export function averagePaymentTime(settled: readonly SettledSaleFact[]): number 
   return amount === 0 ? null : weighted / amount;
 }
 
-/** Rounds the shares, days and mean score to `places` decimals; money stays as it is. */
+/** Rounds the shares, days and mean score to `places` decimals and leaves money as it is. */
 export function roundManagementMetrics(metrics: ManagementMetrics, places = 2): ManagementMetrics {
   const round = (value: number | null) => roundMetric(value, places);
   return {
@@ -288,7 +290,7 @@ export function roundManagementMetrics(metrics: ManagementMetrics, places = 2): 
   };
 }
 
-/** Checks the limits and balances and returns the number of month ends, alike for all. */
+/** Checks the limits and balances, and returns the number of month ends, the same for all. */
 function checkCredit(credit: readonly CreditFact[]): number {
   const months = credit[0]?.monthEndBalancesCents.length ?? 0;
   for (const fact of credit) {

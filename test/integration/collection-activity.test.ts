@@ -22,11 +22,11 @@ const manual: InteractionInput = {
 };
 
 /**
- * March 2026 of three clients. Due in March: A-1 on 03-03, A-2 on 03-07, B-1 on 03-12 and C-1
- * on 03-25. A-1 is paid on 03-15, A-2 on 03-25, B-1 on 03-20; C-1 is paid in April.
- * Reminders: R0 to acme on 02-20, before the period. R1 to acme on 03-10 for A-1 and A-2 and
- * R2 to bolt on 03-14 for B-1 are automatic e-mails. R3 is a letter to cora on 03-20 for C-1
- * that took 5 minutes.
+ * Builds a ledger of three clients for March 2026. Due in March: A-1 on 03-03, A-2 on 03-07,
+ * B-1 on 03-12 and C-1 on 03-25. A-1 is paid on 03-15, A-2 on 03-25 and B-1 on 03-20. C-1 is
+ * paid in April. Reminders: R0 to acme on 02-20, before the period. R1 to acme on 03-10 for
+ * A-1 and A-2 and R2 to bolt on 03-14 for B-1 are automatic e-mails. R3 is a letter to cora on
+ * 03-20 for C-1 that took 5 minutes.
  */
 async function marchLedger(): Promise<Ledger> {
   const { db } = await importedLedger(
@@ -40,6 +40,7 @@ async function marchLedger(): Promise<Ledger> {
   );
   const acme = clientId(db, 'acme');
   const bolt = clientId(db, 'bolt');
+
   insertSentReminder(db, { client: 'acme', invoices: ['A-1'], sentOn: '2026-02-20' });
   const r1 = insertSentReminder(db, {
     client: 'acme',
@@ -55,6 +56,7 @@ async function marchLedger(): Promise<Ledger> {
     automated: false,
     minutes: 5,
   });
+
   logInteraction(db, acme, { ...manual, minutes: 10 }, now);
   logInteraction(
     db,
@@ -75,8 +77,10 @@ async function marchLedger(): Promise<Ledger> {
     { ...manual, kind: 'note', direction: 'internal', occurredOn: '2026-03-15', minutes: 6 },
     now,
   );
-  // Answered only after the period, so it does not count for March.
+
+  // R3 is marked replied to only after the period, so the reply does not count for March.
   db.prepare(`UPDATE reminders SET answered_at = '2026-04-02T08:00:00.000Z' WHERE id = ?`).run(r3);
+
   // Broken on 03-20: its automated note is not collection work and is not counted.
   recordPromise(
     db,
@@ -95,42 +99,50 @@ async function marchLedger(): Promise<Ledger> {
 }
 
 describe('collection activity metrics', () => {
-  it('computes March for the portfolio by hand', async () => {
+  it('portfolio metrics for March', async () => {
     const db = await marchLedger();
     const report = collectionActivityReport(db, '2026-03-01', '2026-03-31');
+
     expect(report.firstReminderOn).toBe('2026-02-20');
     expect(report.portfolio).toHaveLength(1);
     const [usd] = report.portfolio;
     expect(usd?.currency).toBe('USD');
     expect(usd?.clients).toBe(3);
     const metrics = usd?.metrics;
+
     // A-1, A-2 and B-1 settled by 03-31, C-1 not: 3 of the 4 reminded invoices.
     expect(metrics?.collectionSuccessRate).toBe(75);
     // A-1: call on 03-05, 2 days. A-2: R1 on 03-10, 3 days. B-1: R2 on 03-14, 2 days.
-    // C-1 is due 03-25 and cora's only contact, the letter, came on 03-20: not contacted.
+    // C-1 is due 03-25 and cora's only contact, the letter, came on 03-20, so C-1 was not
+    // contacted.
     expect(metrics?.timeToFirstContact).toBeCloseTo(7 / 3, 12);
-    // R1 was answered on 03-12; R2 never, R3 only in April.
+    // R1 received a reply on 03-12. R2 received none, and R3 only in April.
     expect(metrics?.communicationResponseRate).toBeCloseTo(100 / 3, 12);
-    // R1 (sent 03-10) needed A-2 paid by 03-24, paid 03-25; R2 (03-14) B-1 by 03-28, paid 03-20.
+    // R1 (sent 03-10) needed A-2 paid by 03-24, but it was paid on 03-25. R2 (sent 03-14)
+    // needed B-1 paid by 03-28, and it was paid on 03-20.
     expect(metrics?.automatedReminderSuccessRate).toBe(50);
     // Manual: call 10, reply 4, note 6, letter 5. Automated: R1 and R2, 0 minutes.
     expect(metrics?.manualCollectionMinutes).toBe(25);
     expect(metrics?.manualInteractions).toBe(4);
     expect(metrics?.automatedCollectionMinutes).toBe(0);
     expect(metrics?.automatedInteractions).toBe(2);
-    // The first reminder was in February: its 3 months after end on 05-31, after the period.
+
+    // The first reminder was in February, so the 3 months after it end on 05-31, after the
+    // period.
     expect(metrics?.dsoBeforeReminders).toBeNull();
     expect(metrics?.dsoAfterReminders).toBeNull();
-    // Nobody has three settled invoices, so the one tier is the portfolio.
+
+    // No client has three settled invoices, so the one tier is the portfolio.
     expect(report.tiers.map((tier) => tier.tier)).toEqual(['unscored']);
     expect(report.tiers[0]?.metrics).toEqual(metrics);
   });
 
-  it('computes March per client by hand', async () => {
+  it('per-client metrics for March', async () => {
     const db = await marchLedger();
     const report = collectionActivityReport(db, '2026-03-01', '2026-03-31');
     const byCode = Object.fromEntries(report.clients.map((client) => [client.code, client]));
     expect(Object.keys(byCode)).toEqual(['acme', 'bolt', 'cora']);
+
     expect(byCode.acme?.metrics).toEqual({
       collectionSuccessRate: 100,
       timeToFirstContact: 2.5,
@@ -143,6 +155,7 @@ describe('collection activity metrics', () => {
       dsoBeforeReminders: null,
       dsoAfterReminders: null,
     });
+
     expect(byCode.bolt?.metrics).toEqual({
       collectionSuccessRate: 100,
       timeToFirstContact: 2,
@@ -155,6 +168,7 @@ describe('collection activity metrics', () => {
       dsoBeforeReminders: null,
       dsoAfterReminders: null,
     });
+
     expect(byCode.cora?.metrics).toEqual({
       collectionSuccessRate: 0,
       timeToFirstContact: null,
@@ -169,7 +183,7 @@ describe('collection activity metrics', () => {
     });
   });
 
-  it('gives null, never 0, for a quiet period', async () => {
+  it('quiet period gives null, not 0', async () => {
     const db = await marchLedger();
     const report = collectionActivityReport(db, '2026-06-01', '2026-06-30');
     for (const group of [...report.portfolio, ...report.clients]) {
@@ -178,7 +192,7 @@ describe('collection activity metrics', () => {
     expect(report.clients).toHaveLength(3);
   });
 
-  it('compares DSO before and after the first reminder', async () => {
+  it('DSO before and after first reminder', async () => {
     const { db } = await importedLedger(
       temp,
       '2025-12-01,2025-12-31,D-1,dune,300.00\n' +
@@ -191,11 +205,13 @@ describe('collection activity metrics', () => {
         '2026-05-05,dune,D-4,600.00\n2026-06-01,dune,D-5,300.00\n',
     );
     insertSentReminder(db, { client: 'dune', invoices: ['D-3'], sentOn: '2026-03-10' });
+
     const report = collectionActivityReport(db, '2026-06-01', '2026-06-30');
     expect(report.dsoWindows).toEqual({
       before: { from: '2025-12-01', to: '2026-02-28' },
       after: { from: '2026-04-01', to: '2026-06-30' },
     });
+
     const metrics = report.portfolio[0]?.metrics;
     // Before: D-2 and D-3 open at 02-28, 600.00 ÷ 900.00 of sales × 90 days.
     expect(metrics?.dsoBeforeReminders).toBe(60);
@@ -203,13 +219,14 @@ describe('collection activity metrics', () => {
     expect(metrics?.dsoAfterReminders).toBe(22.75);
     // A client or a tier has no DSO comparison.
     expect(report.clients[0]?.metrics.dsoBeforeReminders).toBeNull();
+
     // A day earlier the months after are not over yet.
     const early = collectionActivityReport(db, '2026-06-01', '2026-06-29').portfolio[0];
     expect(early?.metrics.dsoBeforeReminders).toBeNull();
     expect(early?.metrics.dsoAfterReminders).toBeNull();
   });
 
-  it('needs invoices from the first month before', async () => {
+  it('DSO comparison needs a full window', async () => {
     const { db } = await importedLedger(
       temp,
       '2025-12-02,2026-01-01,D-1,dune,300.00\n2026-04-10,2026-05-10,D-4,dune,600.00\n',

@@ -27,7 +27,7 @@ async function recorder(): Promise<SmtpRecorder> {
   return server;
 }
 
-/** A port on 127.0.0.1 that nothing listens on any more. */
+/** Returns a port on 127.0.0.1 that nothing listens on any more. */
 async function closedPort(): Promise<number> {
   const server = await startSmtpRecorder();
   await server.close();
@@ -46,7 +46,7 @@ function smtpTo(port: number): SmtpSettings {
   };
 }
 
-/** IPC handlers over a fresh ledger file, as the worker mounts them. */
+/** Builds the IPC handlers over a fresh ledger file, as the worker mounts them. */
 function handlers() {
   const { db, path } = temp.ledger();
   const reader = openLedger(path, { readOnly: true });
@@ -60,9 +60,10 @@ function handlers() {
 }
 
 describe('SMTP settings channels', () => {
-  it('sends a test e-mail through the settings as typed', async () => {
+  it('smtp/test sends with typed settings', async () => {
     const { db, call } = handlers();
     const smtp = await recorder();
+
     const result = await call('smtp/test', { settings: smtpTo(smtp.port), to: 'me@example.test' });
     expect(result).toEqual({ ok: true, value: { to: 'me@example.test' } });
     expect(smtp.mails).toHaveLength(1);
@@ -71,6 +72,7 @@ describe('SMTP settings channels', () => {
       subject: 'Duedesk test message',
     });
     expect(smtp.mails[0]?.raw).toContain('From: Example Accounts <accounts@example.test>');
+
     const audited = db.prepare(`SELECT details FROM audit_log WHERE action = 'test'`).pluck().get();
     expect(JSON.parse(audited as string)).toEqual({
       host: '127.0.0.1',
@@ -79,7 +81,7 @@ describe('SMTP settings channels', () => {
     });
   });
 
-  it('says in plain words that nothing answered at the address', async () => {
+  it('smtp/test reports a closed port', async () => {
     const { call } = handlers();
     const port = await closedPort();
     const result = await call('smtp/test', { settings: smtpTo(port), to: 'me@example.test' });
@@ -94,9 +96,10 @@ describe('SMTP settings channels', () => {
     });
   });
 
-  it('refuses to save a password where only the environment holds it', async () => {
+  it('smtp/save rejects password without keychain', async () => {
     const { db, call } = handlers();
     const settings = smtpTo(2525);
+
     const refused = await call('smtp/save', { settings, password: 'hunter2-secret' });
     expect(refused).toEqual({
       ok: false,
@@ -107,6 +110,7 @@ describe('SMTP settings channels', () => {
           'Here, set DUEDESK_SMTP_PASSWORD in the environment instead.',
       },
     });
+
     expect(await call('smtp/get', {})).toEqual({
       ok: true,
       value: { settings: null, hasPassword: false },
@@ -115,6 +119,7 @@ describe('SMTP settings channels', () => {
       ok: true,
       value: { settings, hasPassword: false },
     });
+
     const stored = db.prepare(`SELECT value FROM settings WHERE key = 'smtp'`).pluck().get();
     const audit = db.prepare('SELECT details FROM audit_log').pluck().all();
     for (const text of [stored, ...audit]) expect(String(text)).not.toContain('hunter2');
@@ -122,11 +127,12 @@ describe('SMTP settings channels', () => {
 });
 
 describe('dunning ladder channels', () => {
-  it('saves a changed stage offset, refuses a ladder out of order, restores the defaults', async () => {
+  it('dunning/save offset, order and defaults', async () => {
     const { db, call, events } = handlers();
     const defaults = defaultDunningConfig();
     const got = await call('dunning/get', {});
     expect(got).toMatchObject({ ok: true, value: { config: defaults, defaults } });
+
     const changed = structuredClone(defaults);
     changed.ladders.medium[1]!.offsetDays = 9;
     expect(await call('dunning/save', changed)).toMatchObject({ ok: true });
@@ -159,17 +165,20 @@ describe('outbox channels', () => {
     return pass.queued[0]!.reminderId;
   }
 
-  it('sends an edited reminder now through the saved SMTP server', async () => {
+  it('outbox/send-now sends edited reminder', async () => {
     const { db, call, events } = handlers();
     const reminderId = await withReminder(db);
+
     const edit = { reminderId, subject: 'Invoice A-1', text: 'Please pay A-1 this week.' };
     expect(await call('outbox/edit', edit)).toMatchObject({
       ok: true,
       value: { reminder: { subject: 'Invoice A-1', status: 'queued' }, delivery: null },
     });
+
     const waiting = await call('outbox/send-now', { reminderId });
     expect(waiting).toMatchObject({ ok: true, value: { reminder: { status: 'queued' } } });
-    expect(waiting.ok && waiting.value).toMatchObject({ delivery: null });
+    expect(waiting.ok).toBe(true);
+    if (waiting.ok) expect(waiting.value).toMatchObject({ delivery: null });
 
     const smtp = await recorder();
     expect(await call('smtp/save', { settings: smtpTo(smtp.port) })).toMatchObject({ ok: true });
@@ -186,13 +195,15 @@ describe('outbox channels', () => {
     expect(events).toContain('outbox');
   });
 
-  it('answers not-found for an unknown reminder and rejects a refused change', async () => {
+  it('outbox not-found and rejected errors', async () => {
     const { db, call } = handlers();
     const reminderId = await withReminder(db);
+
     expect(await call('outbox/approve', { reminderId: 99 })).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'There is no reminder 99.' },
     });
+
     const result = await call('outbox/approve', { reminderId });
     expect(result).toMatchObject({
       ok: false,
@@ -203,6 +214,7 @@ describe('outbox channels', () => {
           'to go out, and only one waiting for review can be approved.',
       },
     });
+
     expect(await call('outbox/skip', { reminderId, reason: '' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },

@@ -46,9 +46,10 @@ function notes(db: Ledger) {
 }
 
 describe('logging interactions', () => {
-  it('stores a call and lists it newest first', async () => {
+  it('stores call, lists newest first', async () => {
     const db = await twoClients();
     const acme = clientId(db, 'acme');
+
     const first = logInteraction(db, acme, call, now);
     const second = logInteraction(
       db,
@@ -56,6 +57,7 @@ describe('logging interactions', () => {
       { ...call, kind: 'meeting', occurredOn: '2026-03-09', minutes: null, outcome: null },
       now,
     );
+
     const timeline = clientTimeline(db, acme);
     expect(timeline.interactions.map((row) => row.interactionId)).toEqual([second, first]);
     expect(timeline.interactions[1]).toEqual({
@@ -71,11 +73,12 @@ describe('logging interactions', () => {
       repliesToReminderId: null,
     });
     expect(clientTimeline(db, clientId(db, 'bolt')).interactions).toEqual([]);
+
     const audit = db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'interaction'`);
     expect(audit.pluck().get()).toBe(2);
   });
 
-  it('marks a reminder answered by an inbound reply', async () => {
+  it('inbound reply marks reminder answered', async () => {
     const db = await twoClients();
     const acme = clientId(db, 'acme');
     const reminderId = insertSentReminder(db, {
@@ -83,6 +86,7 @@ describe('logging interactions', () => {
       invoices: ['A-1'],
       sentOn: '2026-03-08',
     });
+
     logInteraction(
       db,
       acme,
@@ -98,7 +102,8 @@ describe('logging interactions', () => {
     const answered = db.prepare('SELECT answered_at FROM reminders WHERE id = ?').pluck();
     // Logged on a later day, so the reply gets noon UTC of its own day.
     expect(answered.get(reminderId)).toBe('2026-03-10T12:00:00.000Z');
-    // A second reply keeps the first answer's time.
+
+    // A second reply leaves the time of the first reply unchanged.
     logInteraction(
       db,
       acme,
@@ -106,6 +111,7 @@ describe('logging interactions', () => {
       now,
     );
     expect(answered.get(reminderId)).toBe('2026-03-10T12:00:00.000Z');
+
     expect(clientTimeline(db, acme).reminders).toEqual([
       {
         reminderId,
@@ -117,7 +123,7 @@ describe('logging interactions', () => {
     ]);
   });
 
-  it('rejects bad input with the value and the fix', async () => {
+  it('rejects invalid interaction input', async () => {
     const db = await twoClients();
     const acme = clientId(db, 'acme');
     const reminderId = insertSentReminder(db, {
@@ -127,6 +133,7 @@ describe('logging interactions', () => {
     });
     const attempt = (input: Partial<InteractionInput>) => () =>
       logInteraction(db, acme, { ...call, ...input }, now);
+
     expect(attempt({ kind: 'note' })).toThrow(
       'A note is an internal record, not outbound: give direction internal, or log a call, ' +
         'e-mail, letter or meeting.',
@@ -146,6 +153,7 @@ describe('logging interactions', () => {
     expect(attempt({ direction: 'inbound', repliesToReminderId: 99 })).toThrow(
       "No reminder 99: check the number on the client's timeline.",
     );
+
     const own = insertSentReminder(db, { client: 'acme', invoices: ['A-1'], sentOn: '2026-03-08' });
     expect(attempt({ direction: 'inbound', repliesToReminderId: own })).toThrow(
       `Invalid date 2026-03-05: reminder ${own} was only queued on 2026-03-08.`,
@@ -154,6 +162,7 @@ describe('logging interactions', () => {
     expect(
       attempt({ direction: 'inbound', occurredOn: '2026-03-09', repliesToReminderId: own }),
     ).toThrow(`Reminder ${own} was not sent (it is review), so nothing can answer it`);
+
     // Only the two reminders' own send records were written.
     expect(db.prepare('SELECT COUNT(*) FROM interactions').pluck().get()).toBe(2);
     expect(
@@ -163,7 +172,7 @@ describe('logging interactions', () => {
 });
 
 describe('promises to pay', () => {
-  it('records a promise from an interaction and checks it', async () => {
+  it('records and validates a promise', async () => {
     const db = await twoClients();
     const acme = clientId(db, 'acme');
     const bolt = clientId(db, 'bolt');
@@ -175,6 +184,7 @@ describe('promises to pay', () => {
       madeOn: '2026-03-05',
       interactionId,
     };
+
     const promiseId = recordPromise(db, acme, promise, now);
     expect(clientTimeline(db, acme).promises).toEqual([
       {
@@ -188,6 +198,7 @@ describe('promises to pay', () => {
         followedUpOn: null,
       },
     ]);
+
     expect(() => recordPromise(db, bolt, promise, now)).toThrow(
       `No interaction ${interactionId} with this client: pick one from its timeline`,
     );
@@ -204,14 +215,16 @@ describe('promises to pay', () => {
     expect(db.prepare('SELECT COUNT(*) FROM promises_to_pay').pluck().get()).toBe(1);
   });
 
-  it('follows promises up as kept or broken, with one note each', async () => {
-    // acme pays 150.00 on 03-05 and 250.00 on 03-12; bolt paid 250.00 before its promise.
+  it('follow-up marks promises kept or broken', async () => {
+    // Client acme pays 150.00 on 03-05 and 250.00 on 03-12. Client bolt paid 250.00 before its
+    // promise.
     const db = await twoClients(
       '2026-03-05,acme,A-1,150.00\n2026-03-12,acme,A-1,250.00\n2026-02-25,bolt,B-1,250.00\n',
     );
     const acme = clientId(db, 'acme');
     const bolt = clientId(db, 'bolt');
     const standing = { interactionId: null, currency: 'USD' };
+
     // 400.00 by 03-15: covered by 150.00 + 250.00 once the 03-12 payment is in.
     const full = recordPromise(
       db,
@@ -254,7 +267,7 @@ describe('promises to pay', () => {
     expect(clientTimeline(db, acme).promises.map((row) => row.status)).toEqual(['broken', 'kept']);
   });
 
-  it('keeps a promise paid on its last day', async () => {
+  it('promise paid on last day kept', async () => {
     const db = await twoClients('2026-03-10,bolt,B-1,100.00\n2026-03-11,bolt,B-1,150.00\n');
     const bolt = clientId(db, 'bolt');
     const promise = recordPromise(
@@ -269,7 +282,9 @@ describe('promises to pay', () => {
       },
       now,
     );
-    // Run only after the date: the payments dated by it still keep it.
+
+    // The follow-up runs only after the promised date, and the payments dated by then still
+    // keep the promise.
     expect(followUpPromises(db, '2026-03-31', now)).toEqual({ kept: [promise], broken: [] });
     expect(notes(db)).toEqual([]);
   });

@@ -54,8 +54,9 @@ function stage(
 }
 
 /**
- * A ledger where acme and bolt each owe one invoice due 2026-03-01 and both clients reached
- * `stages` on 2026-03-08; only acme has an e-mail address. Returns the reminder ids by client.
+ * Builds a ledger where acme and bolt each owe one invoice due 2026-03-01 and both clients
+ * reached `stages` on 2026-03-08. Only acme has an e-mail address. Returns the reminder ids by
+ * client.
  */
 async function outboxWith(stages: DunningStage[]) {
   const { db } = temp.ledger();
@@ -89,7 +90,7 @@ function state(db: Ledger, reminderId: number) {
   return { status: reminder?.status, reason: reminder?.statusReason };
 }
 
-/** The audit log's entries about reminders, leaving out delivery's own `send` entries. */
+/** Returns the audit log's entries about reminders, without delivery's own `send` entries. */
 function audit(db: Ledger) {
   return db
     .prepare(
@@ -104,7 +105,7 @@ function audit(db: Ledger) {
 }
 
 describe('outbox approve', () => {
-  it('queues a reviewed e-mail, which the next delivery sends', async () => {
+  it('approve queues reviewed e-mail', async () => {
     const { db, acme } = await outboxWith([stage('s7', 7, 'email', false)]);
     expect(state(db, acme)).toEqual({ status: 'review', reason: 'this stage waits for review' });
     approveReminder(db, acme, later);
@@ -118,7 +119,7 @@ describe('outbox approve', () => {
     expect(smtp.mails.map((mail) => mail.to)).toEqual([['acme@client.test']]);
   });
 
-  it('refuses to approve a sent reminder, saying why', async () => {
+  it('rejects approving a sent reminder', async () => {
     const { db, acme } = await outboxWith([stage('s7', 7)]);
     const { transport } = await recorder();
     await deliverReminders(db, transport, sender, '2026-03-08', later);
@@ -132,7 +133,7 @@ describe('outbox approve', () => {
     expect(audit(db)).toEqual([]);
   });
 
-  it('refuses an e-mail to a client without an address until it has one', async () => {
+  it('rejects e-mail without client address', async () => {
     const { db, bolt } = await outboxWith([stage('s7', 7)]);
     expect(state(db, bolt)).toEqual({
       status: 'review',
@@ -146,7 +147,7 @@ describe('outbox approve', () => {
     expect(findReminder(db, bolt)).toMatchObject({ status: 'queued', recipient: 'pay@bolt.test' });
   });
 
-  it('refuses to approve a letter, which is marked done instead', async () => {
+  it('rejects approving a letter', async () => {
     const { db, acme } = await outboxWith([stage('s7', 7, 'letter')]);
     expect(() => approveReminder(db, acme, later)).toThrow(
       'cannot be approved: it is waiting for review (a letter to make), and it is a letter: ' +
@@ -156,7 +157,7 @@ describe('outbox approve', () => {
 });
 
 describe('outbox mark done', () => {
-  it('records a letter posted on the client timeline and marks it sent', async () => {
+  it('posted letter logged and sent', async () => {
     const { db, acme, bolt } = await outboxWith([stage('s7', 7, 'letter'), stage('s9', 9)]);
     markReminderDone(db, acme, { asOf: '2026-03-09' }, later);
     markReminderDone(db, bolt, { asOf: '2026-03-09', note: 'Signed for by reception' }, later);
@@ -189,7 +190,7 @@ describe('outbox mark done', () => {
     );
   });
 
-  it('logs a call made as a call, and refuses to mark an e-mail done', async () => {
+  it('logs call, rejects e-mail', async () => {
     const { db, acme } = await outboxWith([stage('s7', 7, 'call')]);
     markReminderDone(db, acme, { asOf: '2026-03-08' }, later);
     expect(db.prepare('SELECT kind, outcome FROM interactions').get()).toEqual({
@@ -204,7 +205,7 @@ describe('outbox mark done', () => {
 });
 
 describe('outbox edit', () => {
-  it('sends an edited e-mail as written, text and HTML alike', async () => {
+  it('sends edited e-mail as written', async () => {
     const { db, acme } = await outboxWith([stage('s7', 7)]);
     editReminder(
       db,
@@ -231,7 +232,7 @@ describe('outbox edit', () => {
     ]);
   });
 
-  it('still cancels an edited e-mail whose invoices were paid', async () => {
+  it('cancels edited e-mail once paid', async () => {
     const { db, acme } = await outboxWith([stage('s7', 7)]);
     editReminder(db, acme, { subject: 'Invoice A-1', text: 'Please pay.' }, later);
     const payments = temp.file(
@@ -247,7 +248,7 @@ describe('outbox edit', () => {
     expect(smtp.mails).toEqual([]);
   });
 
-  it('refuses to edit a sent e-mail or a letter', async () => {
+  it('rejects editing sent e-mail or letter', async () => {
     const { db, acme } = await outboxWith([stage('s7', 7)]);
     const { transport } = await recorder();
     await deliverReminders(db, transport, sender, '2026-03-08', later);
@@ -263,7 +264,7 @@ describe('outbox edit', () => {
 });
 
 describe('outbox skip', () => {
-  it('skips a reminder with its reason, and delivery leaves it', async () => {
+  it('skip records reason, delivery ignores', async () => {
     const { db, acme, bolt } = await outboxWith([stage('s7', 7)]);
     skipReminder(db, acme, 'Paid by cheque in the post', later);
     skipReminder(db, bolt, 'Agreed a plan by phone', later);
@@ -283,7 +284,7 @@ describe('outbox skip', () => {
 });
 
 describe('outbox send now and retry', () => {
-  /** Acme's reminder after one failed attempt: the SMTP server was down. */
+  /** Returns acme's reminder after one failed attempt, made while the SMTP server was down. */
   async function failedOnce() {
     const setup = await outboxWith([stage('s7', 7)]);
     const down = await recorder();
@@ -298,7 +299,7 @@ describe('outbox send now and retry', () => {
     return setup;
   }
 
-  it('makes a failed e-mail due at once, without waiting for its next attempt', async () => {
+  it('send-now makes failed e-mail due', async () => {
     const { db, acme } = await failedOnce();
     const atOnce = new Date('2026-03-08T09:01:00Z');
     sendReminderNow(db, acme, atOnce);
@@ -310,7 +311,7 @@ describe('outbox send now and retry', () => {
     expect(findReminder(db, acme)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
-  it('retries a failed e-mail, and refuses to retry one that did not fail', async () => {
+  it('retries only failed e-mails', async () => {
     const { db, acme, bolt } = await failedOnce();
     retryReminder(db, acme, later);
     expect(findReminder(db, acme)).toMatchObject({ status: 'queued', nextAttemptAt: null });
@@ -326,7 +327,7 @@ describe('outbox send now and retry', () => {
 });
 
 describe('outbox list', () => {
-  it('lists the newest first, filters by status and counts every status', async () => {
+  it('lists newest first, filters, counts', async () => {
     const { db, acme, bolt } = await outboxWith([stage('s7', 7)]);
     const all = listOutbox(db);
     expect(all.rows.map((row) => row.reminderId)).toEqual([bolt, acme]);

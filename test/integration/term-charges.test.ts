@@ -53,7 +53,7 @@ async function pay(db: Ledger, rows: string): Promise<void> {
 }
 
 describe('term charges posted to the ledger', () => {
-  it('posts an earned discount as a credit note that settles the invoice', async () => {
+  it('earned discount posts settling credit note', async () => {
     const db = await ledgerWithClients();
     issueInvoice(db, {
       clientCode: 'acme',
@@ -80,7 +80,7 @@ describe('term charges posted to the ledger', () => {
       .get();
     expect(note).toEqual({ kind: 'early-payment-discount', cents: 2_000, date: '2026-01-14' });
     expect(agingReport(db, '2026-01-31').currencies.USD?.total ?? 0).toBe(0);
-    // The discount lowers what is owed, not what was sold; the invoice settled on the 14th.
+    // The discount lowers what is owed, not what was sold, and the invoice settled on the 14th.
     expect(creditSales(db, '2026-01-01', '2026-01-31').get('USD')).toBe(100_000);
     expect(settledInvoices(db, '2026-01-01', '2026-01-31').map((row) => row.settledDate)).toEqual([
       '2026-01-14',
@@ -88,7 +88,7 @@ describe('term charges posted to the ledger', () => {
     expect(postTermCharges(db, '2026-12-31')).toEqual([]);
   });
 
-  it('posts monthly interest once per month, never on earlier interest', async () => {
+  it('interest posts monthly, never compounds', async () => {
     const db = await ledgerWithClients();
     // Net 30 from 2026-01-05: due 2026-02-04, grace to 2026-02-09, 1.5% a month after.
     const issued = issueInvoice(db, {
@@ -145,12 +145,12 @@ describe('term charges posted to the ledger', () => {
         terms: null,
       },
     ]);
-    // The fees are owed, so aging counts them; they are not sales.
+    // The fees are owed, so aging counts them, but they are not sales.
     expect(agingReport(db, '2026-05-31').currencies.USD?.total).toBe(60_000 + 2_700);
     expect(creditSales(db, '2026-01-01', '2026-05-31').get('USD')).toBe(60_000);
   });
 
-  it('keeps the terms an invoice was issued under when the template changes', async () => {
+  it('invoice keeps terms after template change', async () => {
     const db = await ledgerWithClients();
     issueInvoice(db, {
       clientCode: 'beta',
@@ -176,7 +176,7 @@ describe('term charges posted to the ledger', () => {
     expect(termChargesDue(db, '2026-03-31').map((fee) => fee.amountCents)).toEqual([900, 3_000]);
   });
 
-  it('refuses an invoice over the credit limit and writes nothing', async () => {
+  it('rejects invoice over credit limit', async () => {
     const db = await ledgerWithClients();
     issueInvoice(db, {
       clientCode: 'acme',
@@ -212,7 +212,7 @@ describe('term charges posted to the ledger', () => {
         amountCents: 60_000,
       }),
     ).toThrow('acme would owe $2,100.00');
-    // A limit in USD says nothing about an invoice in EUR: it is issued with a warning.
+    // A limit in USD does not apply to an invoice in EUR, so it is issued with a warning.
     const euro = issueInvoice(db, {
       clientCode: 'acme',
       number: 'A-EUR',
@@ -249,7 +249,7 @@ describe('term charges posted to the ledger', () => {
     expect(atLimit.creditCheck).toMatchObject({ status: 'within', balanceAfterCents: 200_000 });
   });
 
-  it('snapshots the client’s own terms on imported invoices, and no one else’s', async () => {
+  it('import snapshots only own terms', async () => {
     const db = await ledgerWithClients();
     const file = temp.file(
       'later.csv',
@@ -269,7 +269,7 @@ describe('term charges posted to the ledger', () => {
     ]);
   });
 
-  it('records a credit note whose reason names a write-off as a write-off', async () => {
+  it('write-off reason sets credit kind', async () => {
     const db = await ledgerWithClients();
     const file = temp.file(
       'credits.csv',
@@ -287,7 +287,7 @@ describe('term charges posted to the ledger', () => {
 });
 
 describe('credit limit warnings on import', () => {
-  it('warns about a client the file takes over its limit, and still imports', async () => {
+  it('warns over limit, still imports', async () => {
     const db = await ledgerWithClients();
     const file = temp.file(
       'big.csv',
@@ -304,7 +304,7 @@ describe('credit limit warnings on import', () => {
 });
 
 describe('clients/get with terms and fees', () => {
-  it('sends the client’s terms, limit currency and each invoice’s kind', async () => {
+  it('sends terms, limit currency, kinds', async () => {
     const { db, path } = temp.ledger();
     const file = temp.file(
       'one.csv',
@@ -323,11 +323,16 @@ describe('clients/get with terms and fees', () => {
       amountCents: 1_000,
     });
     postTermCharges(db, '2026-01-31');
+
     const reader = openLedger(path, { readOnly: true });
     const handlers = handlersFor(db, reader, path);
-    const answer = await dispatchIpc(handlers, 'clients/get', { clientId: 1, asOf: '2026-01-31' });
-    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-    const value = ipcContract['clients/get'].response.parse(answer.value);
+    const response = await dispatchIpc(handlers, 'clients/get', {
+      clientId: 1,
+      asOf: '2026-01-31',
+    });
+    if (!response.ok) throw new Error(JSON.stringify(response.error));
+    const value = ipcContract['clients/get'].response.parse(response.value);
+
     expect(value.client).toMatchObject({
       creditLimitCents: 500_000,
       creditLimitCurrency: 'EUR',
@@ -338,18 +343,20 @@ describe('clients/get with terms and fees', () => {
         description: 'Due on receipt, late fee 25.00 EUR',
       },
     });
+
     // Due on receipt with no grace: the flat 25.00 fee is charged the next day.
     expect(value.invoices.map((row) => [row.number, row.kind, row.amountCents])).toEqual([
       ['A-1-LF0', 'late-fee', 2_500],
       ['A-1', 'sale', 1_000],
       ['OLD-1', 'sale', 1_000],
     ]);
+
     reader.close();
   });
 });
 
 describe('write-offs', () => {
-  it('writes off the balance left, once, and the risk history counts it', async () => {
+  it('writes off remaining balance once', async () => {
     const db = await ledgerWithClients();
     issueInvoice(db, {
       clientCode: 'beta',
@@ -382,7 +389,7 @@ describe('write-offs', () => {
 });
 
 describe('late fees in the management metrics', () => {
-  it('counts a paid fee as collected and a written-off fee as not', async () => {
+  it('only paid fees count collected', async () => {
     const db = await ledgerWithClients();
     issueInvoice(db, {
       clientCode: 'beta',
@@ -407,7 +414,7 @@ describe('late fees in the management metrics', () => {
 });
 
 describe('a discount whose payment is reversed', () => {
-  it('withdraws the discount and charges interest on the whole amount', async () => {
+  it('withdraws discount, charges full interest', async () => {
     const db = await ledgerWithClients();
     issueInvoice(db, {
       clientCode: 'acme',
@@ -420,6 +427,7 @@ describe('a discount whose payment is reversed', () => {
     expect(postTermCharges(db, '2026-01-31').map((charge) => charge.kind)).toEqual([
       'early-payment-discount',
     ]);
+
     // The bank returns the payment: its allocation is voided, as a reversal would.
     const paymentId = db
       .prepare(
@@ -431,6 +439,7 @@ describe('a discount whose payment is reversed', () => {
     const voided = `voided_at = '2026-02-20T00:00:00Z', void_reason = 'returned'`;
     db.prepare(`UPDATE allocations SET ${voided} WHERE payment_id = ?`).run(paymentId);
     db.prepare(`UPDATE payments SET ${voided} WHERE id = ?`).run(paymentId);
+
     const withdrawn = postTermCharges(db, '2026-03-31');
     expect(
       withdrawn.map(({ kind, recordNumber, amountCents }) => [kind, recordNumber, amountCents]),
@@ -439,6 +448,7 @@ describe('a discount whose payment is reversed', () => {
       // Due 2026-02-04, grace to 2026-02-09: 1.5% of the whole 1,000.00 on 2026-03-09.
       ['late-fee', 'A-9-LF1', 1_500],
     ]);
+
     expect(withdrawn[0]?.explanation).toBe(
       'Early-payment discount on invoice A-9 withdrawn: 0.00 USD paid by 2026-01-15, ' +
         '980.00 USD needed',
@@ -455,7 +465,7 @@ describe('a discount whose payment is reversed', () => {
 });
 
 describe('tier policies and the ledger’s templates', () => {
-  it('accepts a template saved in the ledger and names the ones there are', async () => {
+  it('accepts ledger template, lists known ones', async () => {
     const db = await ledgerWithClients();
     const netThirty = DEFAULT_TERMS_TEMPLATES.find((terms) => terms.id === 'net-30');
     saveTermsTemplate(db, { ...netThirty, id: 'net-45', name: 'Net 45', netDays: 45 });
@@ -477,7 +487,7 @@ describe('tier policies and the ledger’s templates', () => {
 });
 
 describe('a written-off invoice in the risk history', () => {
-  it('counts once, as a write-off, and never as a late payment', async () => {
+  it('counts as write-off, not late', async () => {
     const db = await ledgerWithClients();
     for (const [number, date] of [
       ['W-1', '2026-01-05'],
@@ -500,7 +510,7 @@ describe('a written-off invoice in the risk history', () => {
     writeOffInvoice(db, 'W-4', '2026-05-01', 'Client closed down');
     const beta = clientHistories(db, '2026-06-30').find((client) => client.code === 'beta');
     expect(beta?.history.writeOffsLast12Months).toBe(1);
-    // OLD-2 (paid 2025-12-20) and W-1 to W-3 are settled; W-4 was written off, not paid.
+    // OLD-2 (paid 2025-12-20) and W-1 to W-3 are settled. W-4 was written off, not paid.
     expect(beta?.history.settledInvoices.map((invoice) => invoice.settledDate)).toEqual([
       '2025-12-20',
       '2026-02-04',
