@@ -17,7 +17,7 @@ import {
 import type { Ledger } from '../ledger/database.ts';
 import { creditSales } from '../ledger/receivables.ts';
 import { readRiskSettings } from '../ledger/risk-settings-store.ts';
-import { riskReport } from '../risk/risk-report.ts';
+import { riskReport, type RiskReport } from '../risk/risk-report.ts';
 import { receivablesAt } from './aging-report.ts';
 import {
   clientCurrencyFacts,
@@ -101,6 +101,7 @@ export function collectionActivityReport(
   db: Ledger,
   from: IsoDate,
   to: IsoDate,
+  risk: RiskReport = riskReport(db, to, readRiskSettings(db)),
 ): CollectionActivityReport {
   parseIsoDate(from, 'period start');
   parseIsoDate(to, 'period end');
@@ -116,7 +117,7 @@ export function collectionActivityReport(
   }));
   const factsOf = facts.of;
 
-  const clients = readClients(db, to);
+  const clients = readClients(db, to, risk);
   const sent = readSentReminders(db).filter(
     (row): row is SentReminderRow & { sentOn: IsoDate } => row.sentOn !== null && row.sentOn <= to,
   );
@@ -156,7 +157,7 @@ export function collectionActivityReport(
 type FactsOf = (clientId: number, currency: string) => ClientFacts;
 
 /** Reads the risk report's clients as of `to`, with their tiers and invoice currencies. */
-function readClients(db: Ledger, to: IsoDate): ClientInfo[] {
+function readClients(db: Ledger, to: IsoDate, risk: RiskReport): ClientInfo[] {
   const currenciesOf = new Map<number, Set<string>>();
   const rows = db
     .prepare(
@@ -169,7 +170,7 @@ function readClients(db: Ledger, to: IsoDate): ClientInfo[] {
     set.add(row.currency);
     currenciesOf.set(row.clientId, set);
   }
-  return riskReport(db, to, readRiskSettings(db)).clients.map((client) => {
+  return risk.clients.map((client) => {
     const currencies = new Set(currenciesOf.get(client.clientId) ?? []);
     currencies.add(client.currency);
     return {

@@ -18,7 +18,7 @@ import {
 import { parseTermsSnapshot, type PaymentTerms } from '../../shared/terms/payment-terms.ts';
 import type { Ledger } from '../ledger/database.ts';
 import { settledInvoices } from '../ledger/receivables.ts';
-import { riskReport } from '../risk/risk-report.ts';
+import { riskReport, type RiskReport } from '../risk/risk-report.ts';
 import {
   clientCurrencyFacts,
   metricGroups,
@@ -84,7 +84,12 @@ interface ClientInfo extends GroupedClient {
  * measured in the main currency. A fixed handful of grouped queries read the ledger, however
  * many clients it contains.
  */
-export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): ManagementReport {
+export function managementReport(
+  db: Ledger,
+  from: IsoDate,
+  to: IsoDate,
+  risk: RiskReport = riskReport(db, to, readRiskSettings(db)),
+): ManagementReport {
   parseIsoDate(from, 'period start');
   parseIsoDate(to, 'period end');
   if (from > to) {
@@ -104,7 +109,7 @@ export function managementReport(db: Ledger, from: IsoDate, to: IsoDate): Manage
   readSettled(db, params, factsOf);
   readLateFees(db, params, factsOf);
   readFirstLateFees(db, params, factsOf);
-  const clients = readClients(db, to, facts);
+  const clients = readClients(db, risk, facts);
 
   const metricsOf = (members: readonly ClientInfo[], currency: string, scoreCurrency: string) => {
     const group = members.map((client) => facts.get(client.clientId, currency));
@@ -152,7 +157,7 @@ type FactsOf = (clientId: number, currency: string) => ClientFacts;
 /** Reads the clients of the risk report as of `to`, with their limits and currencies. */
 function readClients(
   db: Ledger,
-  to: IsoDate,
+  risk: RiskReport,
   facts: ClientCurrencyFacts<ClientFacts>,
 ): ClientInfo[] {
   const limits = new Map(
@@ -172,7 +177,7 @@ function readClients(
     set.add(currency);
     currenciesOf.set(clientId, set);
   }
-  return riskReport(db, to, readRiskSettings(db)).clients.map((client) => {
+  return risk.clients.map((client) => {
     const limit = limits.get(client.clientId) ?? null;
     const currencies = new Set(currenciesOf.get(client.clientId) ?? []);
     currencies.add(client.currency);

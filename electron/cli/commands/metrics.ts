@@ -1,3 +1,5 @@
+import { readRiskSettings } from '../../ledger/risk-settings-store.ts';
+import { riskReport } from '../../risk/risk-report.ts';
 import { roundMetric } from '../../../shared/collection-metrics.ts';
 import { formatMoney } from '../../../shared/money.ts';
 import { openLedger } from '../../ledger/database.ts';
@@ -104,8 +106,10 @@ export function runMetrics(args: readonly string[], io: CliIo): number {
   const db = openLedger(requireOption(values.db, '--db', 'ledger.db'), { readOnly: true });
   try {
     const report = roundReport(collectionMetrics(db, from, to));
-    const management = managementReport(db, from, to);
-    const activity = collectionActivityReport(db, from, to);
+    // Both reports group clients by their tier at `to`: score the clients once for both.
+    const risk = riskReport(db, to, readRiskSettings(db));
+    const management = managementReport(db, from, to, risk);
+    const activity = collectionActivityReport(db, from, to, risk);
     io.out(
       values.json
         ? JSON.stringify(
