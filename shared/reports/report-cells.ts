@@ -1,0 +1,77 @@
+/**
+ * Turns report cells into text: plain values for CSV, formatted values for people (the PDF
+ * and the preview). Both read the same typed cells, so a figure cannot differ between them.
+ */
+
+import { formatDecimal, formatMoney } from '../money.ts';
+import { spreadsheetSafeText } from '../spreadsheet-text.ts';
+import type { ReportCell, ReportColumn, ReportRow } from './report-document.ts';
+
+/** The currency of a money cell: the column's own, else the row's `currency` cell. */
+export function cellCurrency(column: ReportColumn, row: ReportRow): string {
+  const currency = column.currency ?? row['currency'];
+  if (typeof currency !== 'string' || currency === '') {
+    throw new RangeError(
+      `The money column "${column.key}" has no currency: give the column a currency or the ` +
+        'row a currency cell.',
+    );
+  }
+  return currency;
+}
+
+/**
+ * The CSV text of a cell. Money is a plain decimal (`-15.00`), so a spreadsheet reads it as
+ * a number, negative amounts included; text that a spreadsheet would run as a formula is
+ * written so that it shows as typed.
+ */
+export function csvCell(column: ReportColumn, row: ReportRow): string {
+  const value = row[column.key] ?? null;
+  if (value === null) return '';
+  switch (column.kind) {
+    case 'money':
+      return formatDecimal(numberCell(column, value), cellCurrency(column, row));
+    case 'count':
+    case 'days':
+    case 'percent':
+    case 'decimal':
+      return String(numberCell(column, value));
+    case 'date':
+      return String(value);
+    case 'text':
+      return spreadsheetSafeText(String(value));
+  }
+}
+
+/** The text people read: money in its currency's format, percentages with a sign. */
+export function displayCell(column: ReportColumn, row: ReportRow): string {
+  const value = row[column.key] ?? null;
+  if (value === null) return '';
+  switch (column.kind) {
+    case 'money':
+      return formatMoney(numberCell(column, value), cellCurrency(column, row));
+    case 'count':
+    case 'days':
+      return numberCell(column, value).toLocaleString('en-US');
+    case 'percent':
+      return `${numberCell(column, value).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+    case 'decimal':
+      return numberCell(column, value).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    case 'date':
+    case 'text':
+      return String(value);
+  }
+}
+
+/** Numbers read right-aligned, text and dates left-aligned. */
+export function isNumericColumn(column: ReportColumn): boolean {
+  return column.kind !== 'text' && column.kind !== 'date';
+}
+
+function numberCell(column: ReportColumn, value: ReportCell): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RangeError(
+      `The ${column.kind} column "${column.key}" holds ${JSON.stringify(value)}: expected a number.`,
+    );
+  }
+  return value;
+}

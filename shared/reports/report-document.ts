@@ -1,0 +1,114 @@
+/**
+ * A report as data, before it becomes a PDF, a CSV file or a preview in the window. Each
+ * report module builds one `ReportDocument`; the writers lay it out. Nothing here formats
+ * money or reads the ledger, so a new report is a builder of blocks and nothing more.
+ */
+
+import type { IsoDate } from '../calendar-date.ts';
+
+/**
+ * How a column's cells are typed and shown:
+ * - `text`: free text such as a name; guarded against formula injection in CSV.
+ * - `date`: an ISO date (`YYYY-MM-DD`) or null.
+ * - `money`: integer minor units in the currency of the row's `currency` cell (or the
+ *   column's `currency`); a plain decimal in CSV, the currency's format in the PDF.
+ * - `count`, `days`: whole numbers. `percent`: a number already × 100. `decimal`: any number.
+ */
+export type ReportColumnKind = 'text' | 'date' | 'money' | 'count' | 'days' | 'percent' | 'decimal';
+
+export interface ReportColumn {
+  /** The CSV header and the key of the cell in each row: snake_case, stable across releases. */
+  readonly key: string;
+  /** The PDF and preview header. */
+  readonly label: string;
+  readonly kind: ReportColumnKind;
+  /** For money columns whose rows have no `currency` cell. */
+  readonly currency?: string;
+  /** Relative width in the PDF; 1 when absent. */
+  readonly width?: number;
+  /**
+   * Text columns only: the PDF wraps long cells over several lines instead of cutting them
+   * short, for prose such as a metric's definition. Rows of such tables grow to fit.
+   */
+  readonly wrap?: boolean;
+}
+
+export type ReportCell = string | number | null;
+export type ReportRow = Readonly<Record<string, ReportCell>>;
+
+export interface ReportTable {
+  readonly kind: 'table';
+  readonly title: string;
+  readonly columns: readonly ReportColumn[];
+  /**
+   * The rows, possibly streamed from the ledger: iterate once only. Large reports pass a
+   * generator so that a million rows never sit in memory at once.
+   */
+  readonly rows: Iterable<ReportRow>;
+  /** Rows shown in bold under the table in the PDF and preview, never written to CSV. */
+  readonly totals?: readonly ReportRow[];
+  /** The number of rows when known in advance, for progress; null when not counted. */
+  readonly rowCount?: number | null;
+  /** Shown instead of an empty table. */
+  readonly emptyText?: string;
+}
+
+/** Label and value pairs, such as a statement's opening and closing balances. */
+export interface ReportFacts {
+  readonly kind: 'facts';
+  readonly title?: string;
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+}
+
+export interface ReportText {
+  readonly kind: 'text';
+  readonly text: string;
+  /** A heading is printed larger and bold. */
+  readonly style?: 'heading' | 'body' | 'note';
+}
+
+export type ReportChartUnit = 'money' | 'days' | 'percent' | 'count';
+
+/** A bar or line chart over labelled points, drawn as an image in the PDF. */
+export interface ReportChart {
+  readonly kind: 'chart';
+  readonly title: string;
+  readonly type: 'bar' | 'line';
+  readonly stacked?: boolean;
+  readonly labels: readonly string[];
+  readonly series: readonly {
+    readonly label: string;
+    readonly values: readonly (number | null)[];
+  }[];
+  /** Money values are minor units of `currency`; the axis shows major units. */
+  readonly unit: ReportChartUnit;
+  readonly currency?: string;
+}
+
+export interface ReportPageBreak {
+  readonly kind: 'page-break';
+}
+
+export type ReportBlock = ReportTable | ReportFacts | ReportText | ReportChart | ReportPageBreak;
+
+/** Where the report was made for, printed under its title. */
+export interface ReportHeader {
+  readonly company: string;
+  /** The company's address, e-mail and phone on one line; empty when unknown. */
+  readonly companyContact: string;
+  readonly title: string;
+  /** "As of 2013-12-31" or "2013-01-01 to 2013-12-31", followed by the filters applied. */
+  readonly scope: string;
+  readonly generatedOn: IsoDate;
+}
+
+export interface ReportDocument {
+  readonly header: ReportHeader;
+  readonly blocks: readonly ReportBlock[];
+  /** The one table written to CSV: a column per field, one row per record. */
+  readonly csv: ReportTable;
+  /** A suggested file name without extension, such as `aging-detail-2013-12-31`. */
+  readonly fileStem: string;
+  /** Landscape pages for wide tables; portrait when absent. */
+  readonly orientation?: 'portrait' | 'landscape';
+}
