@@ -16,6 +16,29 @@ export interface UnappliedRow extends UnappliedAmount {
 
 export interface ReceivablesFilter {
   readonly clientId?: number;
+  /** Only these clients; absent or null for every client. */
+  readonly clientIds?: Iterable<number> | null;
+  /** Only this currency; absent or null for every currency. */
+  readonly currency?: string | null;
+  /** Invoices by client id, then due date and number, as a detail report lists them. */
+  readonly orderByClient?: boolean;
+}
+
+/** The filter's values as named SQL parameters for the clauses of `filterClauses`. */
+function filterParameters(filter: ReceivablesFilter) {
+  return {
+    clientId: filter.clientId ?? null,
+    clientIds: filter.clientIds ? JSON.stringify([...filter.clientIds]) : null,
+    currency: filter.currency ?? null,
+  };
+}
+
+/** SQL conditions on `alias`'s client_id and currency that apply a `ReceivablesFilter`. */
+function filterClauses(alias: string): string {
+  const column = (name: string) => (alias === '' ? name : `${alias}.${name}`);
+  return `AND (@clientId IS NULL OR ${column('client_id')} = @clientId)
+      AND (@clientIds IS NULL OR ${column('client_id')} IN (SELECT value FROM json_each(@clientIds)))
+      AND (@currency IS NULL OR ${column('currency')} = @currency)`;
 }
 
 /**
@@ -38,11 +61,12 @@ export function* openInvoicesAt(
            ), 0) AS balanceCents
     FROM invoices i
     WHERE i.invoice_date <= @asOf AND i.voided_at IS NULL AND i.status = 'issued'
-      AND (@clientId IS NULL OR i.client_id = @clientId)
+      ${filterClauses('i')}
     ) open_invoices
     WHERE balanceCents <> 0
+    ${filter.orderByClient ? 'ORDER BY clientId, dueDate, number' : ''}
     `);
-  yield* statement.iterate({ asOf, clientId: filter.clientId ?? null }) as Iterable<OpenInvoiceRow>;
+  yield* statement.iterate({ asOf, ...filterParameters(filter) }) as Iterable<OpenInvoiceRow>;
 }
 
 /** Open balances per client id, then per currency, as summed from `openInvoicesAt`. */
@@ -65,7 +89,7 @@ export function unappliedAt(
   openBalances: OpenBalances,
   filter: ReceivablesFilter = {},
 ): UnappliedRow[] {
-  const params = { asOf, clientId: filter.clientId ?? null };
+  const params = { asOf, ...filterParameters(filter) };
   const net = new Map<string, { clientId: number; currency: string; cents: number }>();
   const addNet = (rows: { clientId: number; currency: string; cents: number }[], sign: number) => {
     for (const row of rows) {
@@ -81,7 +105,7 @@ export function unappliedAt(
       .prepare(
         `SELECT client_id AS clientId, currency, SUM(amount_cents) AS cents FROM ${table}
          WHERE ${dateColumn} <= @asOf AND voided_at IS NULL ${extra}
-           AND (@clientId IS NULL OR client_id = @clientId)
+           ${filterClauses('')}
          GROUP BY client_id, currency`,
       )
       .all(params) as { clientId: number; currency: string; cents: number }[];
@@ -101,7 +125,7 @@ export function unappliedAt(
              ), 0) AS cents
       FROM credit_notes c
       WHERE c.credit_date <= @asOf AND c.voided_at IS NULL
-        AND (@clientId IS NULL OR c.client_id = @clientId)
+        ${filterClauses('c')}
     ) unapplied_credits GROUP BY clientId, currency`,
     )
     .all(params) as { clientId: number; currency: string; cents: number }[];
