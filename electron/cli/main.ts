@@ -14,6 +14,7 @@ import { metricsUsage, runMetrics } from './commands/metrics.ts';
 import { outboxUsage, runOutbox } from './commands/outbox.ts';
 import { promiseUsage, runPromise } from './commands/promise.ts';
 import { remindUsage, runRemind } from './commands/remind.ts';
+import { reportUsage, runReport } from './commands/report.ts';
 import { riskUsage, runRisk } from './commands/risk.ts';
 import { runServe, serveUsage } from './commands/serve.ts';
 import { runStart, startUsage } from './commands/start.ts';
@@ -93,6 +94,11 @@ const commands: Record<string, Command> = {
     summary: "list a client's interactions, promises to pay and sent reminders",
     usage: timelineUsage,
     run: runTimeline,
+  },
+  report: {
+    summary: 'write a report (aging, statement, letter, metrics, activity) as PDF or CSV',
+    usage: reportUsage,
+    run: runReport,
   },
   export: { summary: 'write the invoices to CSV', usage: exportUsage, run: runExport },
   demo: { summary: 'create a synthetic demo ledger', usage: demoUsage, run: runDemo },

@@ -4,6 +4,7 @@ import { postTermCharges, termChargesDue, type TermCharge } from '../../terms/ch
 import type { CliIo } from '../io.ts';
 import { dateOption, parseCommandArgs, requireOption } from '../options.ts';
 import { formatTable } from '../text-table.ts';
+import { plural } from '../plural.ts';
 
 export const chargesUsage = `duedesk charges --db PATH --as-of DATE [--dry-run] [--json]
 
@@ -49,10 +50,6 @@ const kindLabels: Record<TermCharge['kind'], string> = {
   'early-payment-discount': 'discount',
   'discount-withdrawal': 'withdrawn discount',
 };
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 export function describeCharges(
   charges: readonly TermCharge[],

@@ -9,6 +9,7 @@ import { removeLedgerFiles } from '../../ledger/ledger-files.ts';
 import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';
 import { dateOption, integerOption, parseCommandArgs, requireOption } from '../options.ts';
+import { plural } from '../plural.ts';
 
 export const importUsage = `duedesk import FILE --db PATH [options]
 
@@ -179,8 +180,4 @@ export function describeImport(result: ImportResult): string {
     );
   }
   return lines.join('\n');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -12,6 +12,7 @@ import { openLedger, type Ledger } from '../../ledger/database.ts';
 import type { CliIo } from '../io.ts';
 import { dateOption, parseCommandArgs, requireOption } from '../options.ts';
 import { formatTable } from '../text-table.ts';
+import { plural } from '../plural.ts';
 
 export const remindUsage = `duedesk remind --db PATH [--as-of DATE] [--dry-run] [--json]
 
@@ -79,10 +80,6 @@ function passRolledBack(db: Ledger, asOf: string): ReminderPassResult {
   }
   if (result === null) throw new Error('The dry run produced no result.');
   return result;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export function describePass(
