@@ -2,19 +2,12 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main.ts';
 import { hasIbmSample, ibmSamplePath } from '../support/ibm-sample.ts';
 import { firstPageImage, pdfPages, skipPdfReading } from '../support/pdf-reader.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { cli } from '../support/cli-run.ts';
 
 const temp = useTempFolder();
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Reads a CSV the way a checker would: the BOM must be there, then RFC 4180 records. */
 function readCsv(file: string): Record<string, string>[] {

@@ -3,21 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main.ts';
 import { hasIbmSample, ibmSamplePath } from '../support/ibm-sample.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { cli } from '../support/cli-run.ts';
 
 const temp = useTempFolder();
 const bin = fileURLToPath(new URL('../../bin/duedesk.js', import.meta.url));
 
 /** Runs the CLI in-process and returns its exit code and output. */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('duedesk command line', () => {
   it('runs as a program through bin', () => {
     const result = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' });

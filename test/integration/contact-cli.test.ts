@@ -1,18 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main.ts';
 import { openLedger } from '../../electron/ledger/database.ts';
 import { insertSentReminder } from '../support/collection-ledger.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { cli } from '../support/cli-run.ts';
 
 const temp = useTempFolder();
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function ledgerFile(): Promise<string> {
   const db = join(temp.folder(), 'ledger.sqlite');

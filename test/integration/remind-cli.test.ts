@@ -1,23 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { runCli } from '../../electron/cli/main.ts';
 import { saveSmtpSettings } from '../../electron/collections/smtp-store.ts';
 import { importFile } from '../../electron/import/import-file.ts';
 import { startSmtpRecorder, type SmtpRecorder } from '../support/smtp-recorder.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { cli } from '../support/cli-run.ts';
 
 const temp = useTempFolder();
 const servers: SmtpRecorder[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('duedesk remind and outbox', () => {
   it('dry-runs, then queues and sends through the ledger’s SMTP server', async () => {

@@ -149,6 +149,7 @@ async function writeStatementFolder(
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new UsageError(`--out-dir ${folder} is not a folder: create it first.`);
   }
+  const filters = batchFilters(values);
   const db = openLedger(dbPath, { readOnly: true });
   try {
     const started = Date.now();
@@ -159,7 +160,7 @@ async function writeStatementFolder(
       format,
       generatedOn: localToday(),
       ...(values.client === undefined ? {} : { clientCodes: [values.client] }),
-      filters: batchFilters(values),
+      filters,
       onProgress: ({ done, total, clientCode }) => io.err(`  ${done}/${total} ${clientCode}`),
     });
     for (const { clientCode, reason } of result.skipped) {

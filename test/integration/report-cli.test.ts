@@ -1,0 +1,123 @@
+import { parse } from 'csv-parse/sync';
+import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedger } from '../../electron/ledger/database.ts';
+import { clientBalances } from '../../electron/reports/documents/statement.ts';
+import { cli } from '../support/cli-run.ts';
+import { useTempFolder } from '../support/temp-ledger.ts';
+
+const temp = useTempFolder();
+// One demo ledger for the whole file, read only by the tests; the folders are per test.
+const ledgerDir = mkdtempSync(join(tmpdir(), 'duedesk-report-cli-'));
+const db = join(ledgerDir, 'demo.sqlite');
+afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const made = await cli(
+    'demo',
+    '--db',
+    db,
+    '--clients',
+    '12',
+    '--invoices',
+    '300',
+    '--seed',
+    '3',
+    '--end',
+    '2026-11-30',
+  );
+  expect(made.code, made.err).toBe(0);
+});
+
+describe('duedesk report statement --out-dir', () => {
+  it('writes one CSV statement per client, each closing on the ledger balance', async () => {
+    const folder = join(temp.folder(), 'statements');
+    mkdirSync(folder);
+    const result = await cli(
+      'report',
+      'statement',
+      '--db',
+      db,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--out-dir',
+      folder,
+      '--format',
+      'csv',
+    );
+    expect(result.code, result.err).toBe(0);
+    const files = readdirSync(folder).sort();
+    expect(result.out).toContain(`Wrote ${files.length} statements to ${folder}`);
+    expect(files.length).toBeGreaterThan(0);
+    const ledger = openLedger(db, { readOnly: true });
+    try {
+      for (const file of files) {
+        const code = /^statement-(.+)-2026-11-30\.csv$/.exec(file)![1]!;
+        const id = ledger.prepare('SELECT id FROM clients WHERE code = ?').pluck().get(code);
+        const balances = clientBalances(ledger, id as number, '2026-11-30');
+        const rows = parse(readFileSync(join(folder, file), 'utf8').slice(1), {
+          columns: true,
+        }) as Record<string, string>[];
+        // The last row of each currency carries the running balance the statement closes on.
+        for (const [currency, cents] of balances) {
+          const last = rows.filter((row) => row['currency'] === currency).at(-1);
+          if (last === undefined) continue;
+          expect(Math.round(Number(last['balance']) * 100), `${file} ${currency}`).toBe(cents);
+        }
+      }
+    } finally {
+      ledger.close();
+    }
+  });
+
+  it('narrows the clients by tier and names those left out', async () => {
+    const folder = join(temp.folder(), 'high');
+    mkdirSync(folder);
+    const result = await cli(
+      'report',
+      'statement',
+      '--db',
+      db,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--out-dir',
+      folder,
+      '--tier',
+      'high',
+    );
+    expect(result.code, result.err).toBe(0);
+    const written = readdirSync(folder).length;
+    const skipped = result.out.split('\n').filter((line) => line.startsWith('Skipped ')).length;
+    expect(result.out).toContain(`Wrote ${written} statements`);
+    expect(result.out).toContain(`skipped ${skipped} clients`);
+    expect(readdirSync(folder).every((file) => file.endsWith('.pdf'))).toBe(true);
+  });
+
+  it.each([
+    [['aging-summary', '--as-of', '2026-11-30', '--out-dir', '.'], /--out-dir writes statements/],
+    [
+      ['statement', '--from', '2026-11-01', '--to', '2026-11-30', '--out-dir', '/no/such/dir'],
+      /--out-dir \/no\/such\/dir is not a folder: create it first/,
+    ],
+    [
+      ['statement', '--from', '2026-11-01', '--to', '2026-11-30', '--out-dir', '.', '--out', 'x'],
+      /Give --out or --out-dir, not both/,
+    ],
+    [
+      ['statement', '--from', '2026-11-01', '--to', '2026-11-30', '--out-dir', '.', '--tier', 'x'],
+      /tier/,
+    ],
+    [['aging-summary', '--as-of', '2026-11-30', '--out', 'report.txt'], /end it in \.pdf or \.csv/],
+    [['aging', '--as-of', '2026-11-30', '--out', 'a.csv'], /Unknown report "aging"/],
+  ])('refuses %j with a usage error', async (args, message) => {
+    const result = await cli('report', ...args.slice(0, 1), '--db', db, ...args.slice(1));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+  });
+});
