@@ -10,6 +10,8 @@ import { openLedger } from '../../electron/ledger/database.ts';
 import { agingReport } from '../../electron/reports/aging-report.ts';
 import { collectionMetrics } from '../../electron/reports/collection-metrics-report.ts';
 import { exportInvoicesCsv } from '../../electron/reports/invoice-export.ts';
+import { exportReport } from '../../electron/reports/report-export.ts';
+import { openInvoicesAsOf, writeOpenInvoicesLedger } from './open-invoices-ledger.ts';
 import { benchHeader, benchLine, benchRows } from './bench-data.ts';
 
 const [phase, ...args] = process.argv.slice(3);
@@ -152,6 +154,39 @@ async function exportCsv(dbPath: string, out: string) {
   return { seconds, rows };
 }
 
+/** A ledger of `count` open invoices, so that the aging detail has a row for each. */
+function openLedgerPhase(dbPath: string, count: number) {
+  rmSync(dbPath, { force: true });
+  const began = performance.now();
+  writeOpenInvoicesLedger(dbPath, count);
+  return { seconds: (performance.now() - began) / 1000, rows: count };
+}
+
+/** Writes the aging detail report of the open-invoices ledger as CSV or PDF. */
+async function agingDetailReport(dbPath: string, out: string, format: 'csv' | 'pdf') {
+  const db = openLedger(dbPath, { readOnly: true });
+  const began = performance.now();
+  const request = { report: 'aging-detail', asOf: openInvoicesAsOf };
+  const result = await exportReport(db, request, {
+    format,
+    outFile: out,
+    generatedOn: openInvoicesAsOf,
+  });
+  const seconds = (performance.now() - began) / 1000;
+  db.close();
+  return { seconds, rows: result.rows, pages: result.pages };
+}
+
+/** The baseline of the report exports: the plain invoice CSV of the same ledger. */
+async function invoiceCsvOf(dbPath: string, out: string) {
+  const db = openLedger(dbPath, { readOnly: true });
+  const began = performance.now();
+  const { rows } = await exportInvoicesCsv(db, out, openInvoicesAsOf);
+  const seconds = (performance.now() - began) / 1000;
+  db.close();
+  return { seconds, rows };
+}
+
 const [first = '', second = '', third = ''] = args;
 switch (phase) {
   case 'write-file':
@@ -175,6 +210,18 @@ switch (phase) {
     break;
   case 'export':
     report(await exportCsv(first, second));
+    break;
+  case 'open-ledger':
+    report(openLedgerPhase(first, Number(second)));
+    break;
+  case 'aging-detail-csv':
+    report(await agingDetailReport(first, second, 'csv'));
+    break;
+  case 'aging-detail-pdf':
+    report(await agingDetailReport(first, second, 'pdf'));
+    break;
+  case 'invoice-csv':
+    report(await invoiceCsvOf(first, second));
     break;
   default:
     throw new Error(`Unknown benchmark phase "${phase}"`);

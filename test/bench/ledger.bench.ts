@@ -19,6 +19,7 @@ const rawDb = join(folder, 'raw.sqlite');
 interface PhaseResult {
   seconds: number;
   rows?: number;
+  pages?: number;
   peakRssMb: number;
   total?: number;
   open?: number;
@@ -83,6 +84,40 @@ function describeLongFrames(summary: LongFrameSummary): string {
     `script ${fixed(summary.scriptMs, 0)} ms ` +
     `(${fixed(summary.topInvokerMs, 0)} ms in ${summary.topInvoker}), ` +
     `style to paint ${fixed(summary.renderMs, 0)} ms, other ${fixed(other, 0)} ms`
+  );
+}
+
+/**
+ * Times the aging detail report: as CSV over a ledger of `rows` open invoices, against the
+ * plain invoice CSV export of the same ledger, and as a PDF of 10,000 invoices, against the
+ * CSV of the same 10,000.
+ */
+function reportFigures(): void {
+  const large = join(folder, 'report-open.sqlite');
+  phase('open-ledger', large, String(rows));
+  const detail = phase('aging-detail-csv', large, join(folder, 'aging-detail.csv'));
+  const plain = phase('invoice-csv', large, join(folder, 'invoices-plain.csv'));
+  const detailRate = (detail.rows ?? 0) / detail.seconds;
+  const plainRate = (plain.rows ?? 0) / plain.seconds;
+  console.log(
+    `aging detail CSV, ${(detail.rows ?? 0).toLocaleString('en-US')} rows: ` +
+      `${fixed(detailRate, 0)} rows/s, peak RSS ${fixed(detail.peakRssMb, 0)} MB; ` +
+      `plain invoice CSV of the same ledger ${fixed(plainRate, 0)} rows/s, ` +
+      `peak RSS ${fixed(plain.peakRssMb, 0)} MB; ratio ${fixed(detailRate / plainRate)} ` +
+      `(goal >= 0.5), memory ${fixed(detail.peakRssMb / plain.peakRssMb)} x`,
+  );
+  rmSync(join(folder, 'aging-detail.csv'), { force: true });
+  rmSync(join(folder, 'invoices-plain.csv'), { force: true });
+
+  const small = join(folder, 'report-10k.sqlite');
+  phase('open-ledger', small, '10000');
+  const pdf = phase('aging-detail-pdf', small, join(folder, 'aging-detail.pdf'));
+  const csv10k = phase('aging-detail-csv', small, join(folder, 'aging-detail-10k.csv'));
+  console.log(
+    `aging detail PDF, 10,000 invoices: ${fixed(pdf.seconds)} s, ${pdf.pages} pages, ` +
+      `peak RSS ${fixed(pdf.peakRssMb, 0)} MB (goal: seconds); ` +
+      `the same report as CSV ${fixed(csv10k.seconds)} s; ratio ` +
+      `${fixed(pdf.seconds / csv10k.seconds)}`,
   );
 }
 
@@ -193,6 +228,7 @@ try {
       `peak RSS ${fixed(exported.peakRssMb, 0)} MB`,
   );
 
+  reportFigures();
   uiFigures(importRate);
 } finally {
   rmSync(folder, { recursive: true, force: true });
