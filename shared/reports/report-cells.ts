@@ -62,9 +62,12 @@ export function displayCell(column: ReportColumn, row: ReportRow): string {
   }
 }
 
-/** Numbers read right-aligned, text and dates left-aligned. */
-export function isNumericColumn(column: ReportColumn): boolean {
-  return column.kind !== 'text' && column.kind !== 'date';
+/**
+ * Numbers, and text columns of formatted figures marked `align: 'right'`, read right-aligned;
+ * other text and dates left-aligned.
+ */
+export function isRightAligned(column: ReportColumn): boolean {
+  return column.align === 'right' || (column.kind !== 'text' && column.kind !== 'date');
 }
 
 function numberCell(column: ReportColumn, value: ReportCell): number {

@@ -31,6 +31,11 @@ export interface ReportColumn {
    * short, for prose such as a metric's definition. Rows of such tables grow to fit.
    */
   readonly wrap?: boolean;
+  /**
+   * `right` for text columns that hold figures already formatted, such as metric values in
+   * mixed units, so they line up like numbers while the CSV keeps them as text.
+   */
+  readonly align?: 'right';
 }
 
 export type ReportCell = string | number | null;
@@ -83,6 +88,11 @@ export interface ReportChart {
   /** Money values are minor units of `currency`; the axis shows major units. */
   readonly unit: ReportChartUnit;
   readonly currency?: string;
+  /**
+   * Half the page's width in the PDF, so that two such charts in a row stand side by side,
+   * as on a one-page dashboard. The window's preview draws every chart full width.
+   */
+  readonly half?: boolean;
 }
 
 export interface ReportPageBreak {

@@ -3,7 +3,7 @@
  * user saves the whole report. The figures come from the same cells as the files.
  */
 
-import { displayCell, isNumericColumn } from './report-cells.ts';
+import { displayCell, isRightAligned } from './report-cells.ts';
 import type {
   ReportBlock,
   ReportChart,
@@ -67,7 +67,7 @@ function previewBlock(block: ReportBlock, rowLimit: number): PreviewBlock | null
     title: block.title,
     columns: block.columns.map((column) => ({
       label: column.label,
-      numeric: isNumericColumn(column),
+      numeric: isRightAligned(column),
     })),
     rows,
     totals: (block.totals ?? []).map((row) =>

@@ -301,6 +301,26 @@ describe('report PDF', () => {
     firstPageImage(out, 'report-pdf-chart');
   });
 
+  it.skipIf(skipPdfReading)('stands two half-width charts side by side', async () => {
+    const out = join(temp.folder(), 'pair.pdf');
+    const half = (title: string): ReportChart => ({ ...monthlyChart, title, half: true });
+    await writeReportPdf(
+      reportDocument([half('Left chart'), half('Right chart'), half('Alone chart')]),
+      out,
+    );
+    const words = wordBoxes(out)[0]!;
+    const at = (text: string) => words.find((word) => word.text === text)!;
+    // The first two share a line, the right one past the middle of the 499 pt content width;
+    // the third has no partner and starts a row of its own at the left margin.
+    expect(at('Left').yMin).toBeCloseTo(at('Right').yMin, 1);
+    expect(at('Left').xMin).toBeCloseTo(48, 0);
+    expect(at('Right').xMin).toBeGreaterThan(48 + 499 / 2);
+    expect(at('Alone').xMin).toBeCloseTo(48, 0);
+    expect(at('Alone').yMin).toBeGreaterThan(at('Left').yMin + 150);
+    const images = execFileSync('pdfimages', ['-list', out], { encoding: 'utf8' });
+    expect(images.match(/ image +960 +720 /g)).toHaveLength(3);
+  });
+
   it.skipIf(skipPdfReading)('wraps long text in a wrapping column', async () => {
     const out = join(temp.folder(), 'wrapped.pdf');
     const definition =

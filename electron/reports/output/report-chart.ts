@@ -38,6 +38,12 @@ export interface ChartRenderOptions {
 export const DEFAULT_CHART_SIZE: ChartSize = { width: 1920, height: 960 };
 
 /**
+ * A chart half the content width wide, 4:3 so that its axes keep room: laid out at 480 × 360
+ * before the pixel ratio, its text prints at about 7.5 pt.
+ */
+export const HALF_CHART_SIZE: ChartSize = { width: 960, height: 720 };
+
+/**
  * The chart is laid out at half the PNG's size and drawn at twice the pixel density, so that
  * its fonts and lines have the proportions of a chart on screen.
  */
@@ -185,7 +191,11 @@ function chartConfiguration(
           beginAtZero: chart.type === 'bar',
           grid: { color: GRID_COLOR },
           title: { display: true, text: valueAxisTitle(chart) },
-          ticks: { callback: tickFormatter(chart) },
+          // Counts are whole: no tick at 0.5 clients.
+          ticks: {
+            callback: tickFormatter(chart),
+            ...(chart.unit === 'count' ? { precision: 0 } : {}),
+          },
         },
       },
     },

@@ -12,7 +12,7 @@ import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { displayCell, isNumericColumn } from '../../../shared/reports/report-cells.ts';
+import { displayCell, isRightAligned } from '../../../shared/reports/report-cells.ts';
 import type {
   ReportBlock,
   ReportChart,
@@ -24,7 +24,12 @@ import type {
   ReportTable,
   ReportText,
 } from '../../../shared/reports/report-document.ts';
-import { DEFAULT_CHART_SIZE, renderChartPng } from './report-chart.ts';
+import {
+  DEFAULT_CHART_SIZE,
+  HALF_CHART_SIZE,
+  renderChartPng,
+  type ChartSize,
+} from './report-chart.ts';
 
 export interface PdfProgress {
   readonly rows: number;
@@ -67,6 +72,8 @@ const ELLIPSIS = '…';
 const NO_ROWS_TEXT = 'Nothing to show.';
 /** Charts stay about 15.5 cm wide on a landscape page too, so one fits below a short table. */
 const MAX_CHART_WIDTH = 440;
+/** The space between two half-width charts side by side. */
+const CHART_GUTTER = 18;
 
 /**
  * Writes `document` to `outFile` as a PDF. The table rows are read once, in order, so a
@@ -99,7 +106,17 @@ export async function writeReportPdf(
   try {
     doc.addPage();
     drawFirstPageHeader(doc, document.header);
-    for (const block of document.blocks) await drawBlock(doc, block, progress);
+    const blocks = document.blocks;
+    for (let index = 0; index < blocks.length; index += 1) {
+      const block = blocks[index]!;
+      const next = blocks[index + 1];
+      if (isHalfChart(block) && next !== undefined && isHalfChart(next)) {
+        await drawChartPair(doc, block, next);
+        index += 1;
+      } else {
+        await drawBlock(doc, block, progress);
+      }
+    }
     progress.finish();
     const pages = doc.bufferedPageRange().count;
     drawPageMarks(doc, document.header);
@@ -257,7 +274,7 @@ function columnBoxes(doc: Doc, columns: readonly ReportColumn[]): ColumnBox[] {
   let x = contentLeft(doc);
   return columns.map((column, index) => {
     const width = (contentWidth(doc) * weights[index]!) / sum;
-    const numeric = isNumericColumn(column);
+    const numeric = isRightAligned(column);
     const box = { column, x, width, numeric, wrap: !numeric && column.wrap === true };
     x += width;
     return box;
@@ -435,11 +452,13 @@ function drawText(doc: Doc, block: ReportText): void {
 
 /** The chart as an image across the content width, kept whole on one page with its title. */
 async function drawChart(doc: Doc, chart: ReportChart): Promise<void> {
-  const png = await renderChartPng(chart, DEFAULT_CHART_SIZE, { title: false });
+  const size = chart.half === true ? HALF_CHART_SIZE : DEFAULT_CHART_SIZE;
+  const png = await renderChartPng(chart, size, { title: false });
   const titleHeight = TITLE_FONT_SIZE + 6;
   const pageRoom = bottomLimit(doc) - doc.page.margins.top - titleHeight;
-  let width = Math.min(contentWidth(doc), MAX_CHART_WIDTH);
-  let height = (width * DEFAULT_CHART_SIZE.height) / DEFAULT_CHART_SIZE.width;
+  const fullWidth = Math.min(contentWidth(doc), MAX_CHART_WIDTH);
+  let width = chart.half === true ? halfWidth(doc) : fullWidth;
+  let height = chartHeight(width, size);
   if (height > pageRoom) {
     width *= pageRoom / height;
     height = pageRoom;
@@ -449,6 +468,38 @@ async function drawChart(doc: Doc, chart: ReportChart): Promise<void> {
   doc.image(png, contentLeft(doc), doc.y, { width, height });
   doc.x = contentLeft(doc);
   doc.y += height + BLOCK_GAP;
+}
+
+function isHalfChart(block: ReportBlock): block is ReportChart {
+  return block.kind === 'chart' && block.half === true;
+}
+
+function halfWidth(doc: Doc): number {
+  return (contentWidth(doc) - CHART_GUTTER) / 2;
+}
+
+function chartHeight(width: number, size: ChartSize): number {
+  return (width * size.height) / size.width;
+}
+
+/** Two half-width charts side by side, each under its own title, kept whole on one page. */
+async function drawChartPair(doc: Doc, left: ReportChart, right: ReportChart): Promise<void> {
+  const images = await Promise.all(
+    [left, right].map((chart) => renderChartPng(chart, HALF_CHART_SIZE, { title: false })),
+  );
+  const width = halfWidth(doc);
+  const height = chartHeight(width, HALF_CHART_SIZE);
+  const titleHeight = TITLE_FONT_SIZE + 6;
+  ensureRoom(doc, titleHeight + height);
+  const top = doc.y;
+  doc.fillColor('black').font(BOLD).fontSize(TITLE_FONT_SIZE);
+  [left, right].forEach((chart, index) => {
+    const x = contentLeft(doc) + index * (width + CHART_GUTTER);
+    doc.text(truncate(doc, chart.title, width), x, top, { lineBreak: false });
+    doc.image(images[index]!, x, top + titleHeight, { width, height });
+  });
+  doc.x = contentLeft(doc);
+  doc.y = top + titleHeight + height + BLOCK_GAP;
 }
 
 /**
