@@ -55,5 +55,7 @@ export const writeOffsReport: ReportBuilder = ({ db, request, asOf: to, scope, h
     blocks: [{ ...table, totals, emptyText: `Nothing was written off from ${from} to ${to}.` }],
     csv: table,
     fileStem: `write-offs-${from}-to-${to}`,
+    // Eight columns with dates, money and reasons do not fit across a portrait page.
+    orientation: 'landscape',
   };
 };

@@ -1,6 +1,6 @@
 /**
  * Finds the value of each metric of the metric registry for the metrics report: which computed
- * report holds it, and for which group (a client, a tier or the portfolio) the filters ask.
+ * report contains it, and for which group (a client, a tier or the portfolio) the filters ask.
  */
 
 import { CURRENT_BUCKET, type AgingTotals } from '../../../../shared/aging.ts';
