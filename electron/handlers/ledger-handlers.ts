@@ -7,6 +7,7 @@ import { importHandlers } from './import-handlers.ts';
 import { metricHandlers } from './metric-handlers.ts';
 import type { LedgerContext } from './ledger-context.ts';
 import { outboxHandlers } from './outbox-handlers.ts';
+import { reportFileHandlers, type SaveTargets } from './report-file-handlers.ts';
 import { reportHandlers } from './report-handlers.ts';
 import { riskHandlers } from './risk-handlers.ts';
 import { riskSettingsHandlers } from './risk-settings-handlers.ts';
@@ -15,10 +16,18 @@ import { smtpHandlers } from './smtp-handlers.ts';
 import { termsHandlers } from './terms-handlers.ts';
 import { trendHandlers } from './trend-handlers.ts';
 
-/** Creates a handler for every channel of the IPC contract, served from one ledger. */
-export function createLedgerHandlers(context: LedgerContext): IpcHandlers {
+/**
+ * Creates a handler for every channel of the IPC contract, served from one ledger.
+ * `saveTargets` are the files and folders the user chose to save reports into, by token; the
+ * ledger worker fills it as the main thread registers them.
+ */
+export function createLedgerHandlers(
+  context: LedgerContext,
+  saveTargets: SaveTargets = new Map(),
+): IpcHandlers {
   return {
     ...reportHandlers(context),
+    ...reportFileHandlers(context, saveTargets),
     ...clientHandlers(context),
     ...riskHandlers(context),
     ...riskSettingsHandlers(context),

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { ipcEvents } from '../../shared/ipc/events.ts';
 import type { IpcResult } from '../../shared/ipc/ipc-error.ts';
+import { saveFileOptions, saveFolderOptions } from '../../shared/ipc/report-contract.ts';
+import { firstIssue } from '../../shared/validation-issue.ts';
 import { dispatchIpc } from '../ipc/dispatch.ts';
 import { startLedgerWorker } from '../ipc/ledger-worker-client.ts';
 import { log } from '../log.ts';
@@ -28,6 +30,11 @@ export interface LoopbackHostOptions {
   readonly rendererDir?: string;
   /** 0 (the default) lets the system choose a free port. */
   readonly port?: number;
+  /**
+   * The folder that reports saved from the window go into, since a browser page has no save
+   * dialog of the desktop kind: `exports` beside the ledger by default. Created when needed.
+   */
+  readonly exportsDir?: string;
 }
 
 export interface LoopbackHost {
@@ -35,6 +42,8 @@ export interface LoopbackHost {
   readonly url: string;
   readonly origin: string;
   readonly token: string;
+  /** The folder reports saved from the window go into. */
+  readonly exportsDir: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +62,9 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   const rendererDir = resolve(options.rendererDir ?? defaultRendererDir);
   const token = randomBytes(24).toString('base64url');
   const uploads = await mkdtemp(join(tmpdir(), 'duedesk-uploads-'));
+  const exportsFolder = new ExportsFolder(
+    resolve(options.exportsDir ?? join(dirname(resolve(options.dbPath)), 'exports')),
+  );
   const listeners = new Set<ServerResponse>();
   const worker = startLedgerWorker({
     dbPath: options.dbPath,
@@ -112,6 +124,12 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     if (request.method === 'POST' && url.pathname === '/files') {
       return sendJson(response, 200, await receiveUpload(request));
     }
+    if (request.method === 'POST' && url.pathname === '/save-target') {
+      return sendJson(response, 200, await chooseSaveTarget(request));
+    }
+    if (request.method === 'POST' && url.pathname === '/save-folder') {
+      return sendJson(response, 200, await chooseFolder(request));
+    }
     if (request.method === 'GET' && url.pathname === '/events') {
       response.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -146,6 +164,27 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     return { ok: true, value: worker.registerFile(path, name) };
   }
 
+  /** Picks a file in the exports folder for a report, in place of a save dialog. */
+  async function chooseSaveTarget(request: IncomingMessage): Promise<IpcResult<unknown>> {
+    const body = await readJson(request);
+    if (!body.ok) return body;
+    const parsed = saveFileOptions.safeParse(body.value);
+    if (!parsed.success) return failure(firstIssue(parsed.error));
+    const path = await exportsFolder.reserveFile(parsed.data.suggestedName);
+    const target = { kind: 'file' as const, path, format: parsed.data.format };
+    return { ok: true, value: worker.registerSaveTarget(target) };
+  }
+
+  /** Creates a new folder in the exports folder, in place of a folder dialog. */
+  async function chooseFolder(request: IncomingMessage): Promise<IpcResult<unknown>> {
+    const body = await readJson(request);
+    if (!body.ok) return body;
+    const parsed = saveFolderOptions.safeParse(body.value);
+    if (!parsed.success) return failure(firstIssue(parsed.error));
+    const path = await exportsFolder.createFolder(parsed.data.suggestedName);
+    return { ok: true, value: worker.registerSaveTarget({ kind: 'folder', path }) };
+  }
+
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
@@ -158,6 +197,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    exportsDir: exportsFolder.path,
     async close() {
       for (const listener of listeners) listener.end();
       server.closeAllConnections();
@@ -166,6 +206,65 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       await rm(uploads, { recursive: true, force: true });
     },
   };
+}
+
+/** Most numbered variants of one name tried before giving up, such as `report-1000.csv`. */
+const MAX_NAME_VARIANTS = 1000;
+
+/**
+ * The loopback host's exports folder. A page gets a new name when the one it suggests is taken
+ * (`aging-summary-2013-12-31-2.csv`), because there is no dialog to ask before replacing a file.
+ * Names handed out are remembered until the host stops, so that two saves chosen before either
+ * writes never share a file.
+ */
+class ExportsFolder {
+  readonly #reserved = new Set<string>();
+
+  constructor(readonly path: string) {}
+
+  /** Returns a free path in the folder for a file named like `name`, which must be checked. */
+  async reserveFile(name: string): Promise<string> {
+    await mkdir(this.path, { recursive: true });
+    const dot = name.lastIndexOf('.');
+    const stem = dot > 0 ? name.slice(0, dot) : name;
+    const extension = dot > 0 ? name.slice(dot) : '';
+    for (let variant = 1; variant <= MAX_NAME_VARIANTS; variant += 1) {
+      const candidate = join(this.path, variant === 1 ? name : `${stem}-${variant}${extension}`);
+      if (this.#reserved.has(candidate) || (await pathExists(candidate))) continue;
+      this.#reserved.add(candidate);
+      return candidate;
+    }
+    throw new Error(
+      `${this.path} already has ${MAX_NAME_VARIANTS} files named like ${name}: move some away.`,
+    );
+  }
+
+  /** Creates a new, empty folder in the folder, named like `name`, and returns its path. */
+  async createFolder(name: string): Promise<string> {
+    await mkdir(this.path, { recursive: true });
+    for (let variant = 1; variant <= MAX_NAME_VARIANTS; variant += 1) {
+      const candidate = join(this.path, variant === 1 ? name : `${name}-${variant}`);
+      try {
+        await mkdir(candidate);
+        return candidate;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    throw new Error(
+      `${this.path} already has ${MAX_NAME_VARIANTS} folders named like ${name}: move some away.`,
+    );
+  }
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 async function readJson(request: IncomingMessage): Promise<IpcResult<unknown>> {

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileRef } from '../../shared/ipc/api.ts';
 import { ipcChannels, type IpcChannel } from '../../shared/ipc/contract.ts';
 import { IpcFailure, type IpcResult } from '../../shared/ipc/ipc-error.ts';
+import type { SaveTarget } from '../../shared/ipc/report-contract.ts';
 import { environmentSecretStore, type SecretStore } from '../collections/secret-store.ts';
+import type { SaveTargetEntry } from '../handlers/report-file-handlers.ts';
 import { log } from '../log.ts';
 import type { IpcHandlers } from './dispatch.ts';
 import type {
@@ -21,6 +24,11 @@ export interface LedgerWorker {
   readonly ready: Promise<void>;
   /** Makes a file the user chose available to the import handlers under a random token. */
   registerFile(path: string, name: string): FileRef;
+  /**
+   * Makes a file or folder the user chose to save reports into known to the report handlers
+   * under a random token. The path must have been checked: the worker writes there.
+   */
+  registerSaveTarget(target: SaveTargetEntry): SaveTarget;
   close(): Promise<void>;
 }
 
@@ -135,6 +143,11 @@ export function startLedgerWorker(options: LedgerWorkerOptions): LedgerWorker {
       const token = randomBytes(18).toString('base64url');
       post({ type: 'register-file', token, path, name });
       return { token, name, sizeBytes: statSync(path).size };
+    },
+    registerSaveTarget(target) {
+      const token = randomBytes(18).toString('base64url');
+      post({ type: 'register-save-target', token, target });
+      return { token, name: basename(target.path), folder: dirname(target.path) };
     },
     async close() {
       if (stopped === null) {

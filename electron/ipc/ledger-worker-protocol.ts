@@ -1,4 +1,5 @@
 import type { IpcResult } from '../../shared/ipc/ipc-error.ts';
+import type { SaveTargetEntry } from '../handlers/report-file-handlers.ts';
 
 /** Messages between the main thread and the ledger worker thread. */
 
@@ -44,6 +45,8 @@ export type SecretResponse =
 export type ToLedgerWorker =
   | { type: 'invoke'; id: number; channel: string; payload: unknown }
   | { type: 'register-file'; token: string; path: string; name: string }
+  /** A file or folder the user chose to save reports into, for `reports/export` and others. */
+  | { type: 'register-save-target'; token: string; target: SaveTargetEntry }
   | { type: 'close' }
   | SecretResponse;
 

@@ -3,6 +3,7 @@ import { ReminderScheduler } from '../collections/reminder-scheduler.ts';
 import { environmentSecretStore } from '../collections/secret-store.ts';
 import { createLedgerHandlers } from '../handlers/ledger-handlers.ts';
 import type { LedgerContext, RegisteredFile } from '../handlers/ledger-context.ts';
+import type { SaveTargets } from '../handlers/report-file-handlers.ts';
 import { openLedger } from '../ledger/database.ts';
 import { log } from '../log.ts';
 import { dispatchIpc } from './dispatch.ts';
@@ -37,7 +38,8 @@ try {
     emit: (name, payload) => send({ type: 'event', name, payload }),
     secrets: secretRelay?.store ?? environmentSecretStore,
   };
-  const handlers = createLedgerHandlers(context);
+  const saveTargets: SaveTargets = new Map();
+  const handlers = createLedgerHandlers(context, saveTargets);
   const scheduler = reminders
     ? new ReminderScheduler({
         db: writer,
@@ -58,6 +60,9 @@ try {
         break;
       case 'register-file':
         files.set(message.token, { path: message.path, name: message.name });
+        break;
+      case 'register-save-target':
+        saveTargets.set(message.token, message.target);
         break;
       case 'close':
         for (const job of context.jobs.values()) job.abort();

@@ -10,6 +10,13 @@ export const bridgeChannels = {
   pickCsv: 'duedesk:pick-csv',
   /** Renderer to main: the path of a file dropped on the window; returns a FileRef. */
   registerDropped: 'duedesk:register-dropped',
+  /**
+   * Renderer to main: `(options)` with a suggested file name and format; shows the save dialog
+   * and returns a SaveTarget or null.
+   */
+  chooseSaveTarget: 'duedesk:choose-save-target',
+  /** Renderer to main: `(options)` with a suggested folder name; shows the folder dialog. */
+  chooseFolder: 'duedesk:choose-folder',
   /** Main to renderer: `(name, payload)` of an event in `ipcEvents`. */
   event: 'duedesk:event',
 } as const;

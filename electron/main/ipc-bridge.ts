@@ -1,12 +1,22 @@
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { FileRef } from '../../shared/ipc/api.ts';
+import {
+  saveFileOptions,
+  saveFolderOptions,
+  type SaveTarget,
+} from '../../shared/ipc/report-contract.ts';
+import { firstIssue } from '../../shared/validation-issue.ts';
 import { ipcEvents } from '../../shared/ipc/events.ts';
 import type { IpcResult } from '../../shared/ipc/ipc-error.ts';
 import { dispatchIpc, type IpcHandlers } from '../ipc/dispatch.ts';
 import { log } from '../log.ts';
+import { isLedgerFile } from '../ledger/ledger-files.ts';
 import { bridgeChannels } from './bridge-channels.ts';
+import { chooseFileToOpen, chooseFileToSave } from './dialogs.ts';
 import { importablePathProblem } from './importable-file.ts';
 import type { LedgerSession } from './ledger-session.ts';
+import { withSaveExtension } from './save-path.ts';
 import { isTrustedSender } from './security-policy.ts';
 
 /** The file filter of the dialog that picks a file to import. */
@@ -55,6 +65,47 @@ export function registerIpcBridge(ledger: LedgerSession, appUrl: string): void {
     rejectUntrustedSender(event, appUrl);
     return registerImportFile(ledger, path);
   });
+
+  ipcMain.handle(
+    bridgeChannels.chooseSaveTarget,
+    async (event, options: unknown): Promise<SaveTarget | null> => {
+      rejectUntrustedSender(event, appUrl);
+      const parsed = saveFileOptions.safeParse(options);
+      if (!parsed.success) throw new Error(firstIssue(parsed.error));
+      const { suggestedName, format } = parsed.data;
+      const chosen = await chooseFileToSave(BrowserWindow.fromWebContents(event.sender), {
+        title: `Save the report as ${format.toUpperCase()}`,
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: `${format.toUpperCase()} files`, extensions: [format] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (chosen === null) return null;
+      const path = withSaveExtension(chosen, format);
+      if (ledger.path !== null && isLedgerFile(path, ledger.path)) {
+        throw new Error(`${path} is the ledger itself: choose another file name for the report.`);
+      }
+      return ledger.registerSaveTarget({ kind: 'file', path, format });
+    },
+  );
+
+  ipcMain.handle(
+    bridgeChannels.chooseFolder,
+    async (event, options: unknown): Promise<SaveTarget | null> => {
+      rejectUntrustedSender(event, appUrl);
+      // The suggested name is checked like the loopback host's, but a folder dialog picks an
+      // existing folder and offers no name to fill in, so the name goes unused here.
+      const parsed = saveFolderOptions.safeParse(options);
+      if (!parsed.success) throw new Error(firstIssue(parsed.error));
+      const path = await chooseFileToOpen(BrowserWindow.fromWebContents(event.sender), {
+        title: 'Choose a folder to save the files in',
+        buttonLabel: 'Save Here',
+        defaultPath: app.getPath('documents'),
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      if (path === null) return null;
+      return ledger.registerSaveTarget({ kind: 'folder', path });
+    },
+  );
 }
 
 /**

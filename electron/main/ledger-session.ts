@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
 import type { FileRef } from '../../shared/ipc/api.ts';
+import type { SaveTarget } from '../../shared/ipc/report-contract.ts';
+import type { SaveTargetEntry } from '../handlers/report-file-handlers.ts';
 import type { IpcHandlers } from '../ipc/dispatch.ts';
 import { log } from '../log.ts';
 
@@ -9,6 +11,8 @@ export interface LedgerWorker {
   /** Settles once the worker has opened the ledger, or failed to. */
   readonly ready: Promise<void>;
   registerFile(path: string, name: string): FileRef;
+  /** Optional so that stand-ins of the worker in tests that never save need not have it. */
+  registerSaveTarget?(target: SaveTargetEntry): SaveTarget;
   close(): Promise<void>;
 }
 
@@ -71,6 +75,18 @@ export class LedgerSession {
   /** Makes the file at `path` known to the ledger worker and returns its token for the UI. */
   async registerFile(path: string): Promise<FileRef> {
     return (await this.#current()).registerFile(path, basename(path));
+  }
+
+  /**
+   * Makes a file or folder the user chose in a save or folder dialog known to the ledger
+   * worker, and returns its token for the UI.
+   */
+  async registerSaveTarget(target: SaveTargetEntry): Promise<SaveTarget> {
+    const worker = await this.#current();
+    if (!worker.registerSaveTarget) {
+      throw new Error('This ledger worker cannot save reports: start it with startLedgerWorker.');
+    }
+    return worker.registerSaveTarget(target);
   }
 
   /** Stops the worker; called once, when the app quits. */

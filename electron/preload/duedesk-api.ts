@@ -2,6 +2,7 @@ import type { DuedeskApi, FileRef } from '../../shared/ipc/api.ts';
 import { isIpcChannel } from '../../shared/ipc/contract.ts';
 import { ipcEvents, type IpcEventName } from '../../shared/ipc/events.ts';
 import type { IpcResult } from '../../shared/ipc/ipc-error.ts';
+import type { SaveTarget } from '../../shared/ipc/report-contract.ts';
 import { bridgeChannels } from '../main/bridge-channels.ts';
 
 /** The part of Electron's `ipcRenderer` that the API uses, so tests can pass a fake. */
@@ -79,6 +80,14 @@ export function createDuedeskApi(
         );
       }
       return (await invokeMain(ipc, bridgeChannels.registerDropped, path)) as FileRef;
+    },
+
+    async chooseSaveTarget(options) {
+      return (await invokeMain(ipc, bridgeChannels.chooseSaveTarget, options)) as SaveTarget | null;
+    },
+
+    async chooseFolder(options) {
+      return (await invokeMain(ipc, bridgeChannels.chooseFolder, options)) as SaveTarget | null;
     },
   };
 }

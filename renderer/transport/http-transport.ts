@@ -2,6 +2,7 @@ import type { DuedeskApi, FileRef } from '../../shared/ipc/api.ts';
 import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc/contract.ts';
 import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/events.ts';
 import type { IpcResult } from '../../shared/ipc/ipc-error.ts';
+import type { SaveTarget } from '../../shared/ipc/report-contract.ts';
 import { pickLocalFile } from './file-input.ts';
 
 /**
@@ -20,7 +21,21 @@ export function createHttpTransport(onEventsLost: (message: string) => void): Du
       return file === null ? null : uploadOrThrow(file);
     },
     registerDroppedFile: uploadOrThrow,
+    // The host has no dialog: it picks a file or makes a folder in its exports folder.
+    chooseSaveTarget: (options) => postOrThrow<SaveTarget>('/save-target', options),
+    chooseFolder: (options) => postOrThrow<SaveTarget>('/save-folder', options),
   };
+}
+
+/** Posts `body` to the host and returns the result's value, rejecting with its message. */
+async function postOrThrow<T>(path: string, body: unknown): Promise<T> {
+  const result = await fetchResult<T>(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }
 
 async function postJson<C extends IpcChannel>(

@@ -16,6 +16,7 @@ import { riskConfigSchema, riskConfigUpdateSchema } from '../risk/risk-settings.
 import { paymentTermsFields, paymentTermsSchema } from '../terms/payment-terms.ts';
 import { collectionsContract } from './collections-contract.ts';
 import { contactContract } from './contact-contract.ts';
+import { reportContract } from './report-contract.ts';
 
 /** The ledger's payment-terms templates, as the window lists and picks them. */
 const termsList = z.object({
@@ -509,6 +510,7 @@ export const ipcContract = {
   },
   ...collectionsContract,
   ...contactContract,
+  ...reportContract,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -9,6 +9,16 @@ export const ipcEvents = {
   'import/progress': z.object({ jobId: z.string(), fraction: z.number().min(0).max(1) }),
   /** The user asked to import (menu, or a CSV given to the app): open the import wizard. */
   'import/open': z.object({ file: fileRef.nullable() }),
+  /**
+   * How far a report export has written: table rows for a report, statements for a batch of
+   * statements. `total` is null when not known in advance; `done` comes once, at the end.
+   */
+  'reports/progress': z.object({
+    jobId: z.string(),
+    rows: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().nullable(),
+    done: z.boolean(),
+  }),
 } as const;
 
 export type IpcEventName = keyof typeof ipcEvents;
