@@ -10,6 +10,7 @@ import { RiskPage } from './pages/risk/risk-page.tsx';
 import { TrendsPage } from './pages/trends/trends-page.tsx';
 import { MetricsPage } from './pages/metrics/metrics-page.tsx';
 import { OutboxPage } from './pages/outbox/outbox-page.tsx';
+import { ReportsPage } from './pages/reports/reports-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
 import { pageKey, useRouteStore, type Route } from './state/route-store.ts';
 
@@ -60,6 +61,8 @@ function PageFor({ route }: { route: Route }) {
       return <TrendsPage clientId={route.clientId ?? null} />;
     case 'metrics':
       return <MetricsPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'outbox':
       return <OutboxPage />;
     case 'import':

@@ -10,6 +10,7 @@ const sections = [
   { page: 'risk', label: 'Risk' },
   { page: 'trends', label: 'Trends' },
   { page: 'metrics', label: 'Metrics' },
+  { page: 'reports', label: 'Reports' },
   { page: 'outbox', label: 'Outbox' },
   { page: 'import', label: 'Import' },
   { page: 'settings', label: 'Settings' },

@@ -9,6 +9,7 @@ export type Route =
   /** With a clientId, the trends page charts that client instead of all clients. */
   | { readonly page: 'trends'; readonly clientId?: number }
   | { readonly page: 'metrics' }
+  | { readonly page: 'reports' }
   | { readonly page: 'import' }
   | { readonly page: 'outbox' }
   | { readonly page: 'settings' }
@@ -37,6 +38,7 @@ export function parseHash(hash: string): Route {
     'risk',
     'trends',
     'metrics',
+    'reports',
     'outbox',
     'import',
     'settings',
