@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ class FakeApp extends EventEmitter {
   getName() { return report.name ?? 'duedesk'; }
   getVersion() { return '0.1.0'; }
   setPath(name, value) { this.paths.set(name, value); }
-  getPath(name) { return this.paths.get(name); }
+  getPath(name) { return this.paths.get(name) ?? process.env.SMOKE_DOCUMENTS; }
   enableSandbox() { report.sandboxEnabled = true; }
   requestSingleInstanceLock() { return true; }
   whenReady() { this.ready = true; return Promise.resolve(); }
@@ -144,7 +144,11 @@ export const dialog = {
   showErrorBox(title, detail) { report.errorBox = title + ': ' + detail; },
   async showMessageBox(_window, options) { report.messageBox = options; return { response: 0 }; },
   async showOpenDialog() { return { canceled: true, filePaths: [] }; },
-  async showSaveDialog() { return { canceled: true }; },
+  // The user types "aging" without an extension; the app must add ".csv".
+  async showSaveDialog(_window, options) {
+    report.saveDialog = { title: options.title, defaultPath: options.defaultPath };
+    return { canceled: false, filePath: process.env.SMOKE_SAVE };
+  },
 };
 
 async function runRenderer() {
@@ -165,6 +169,20 @@ async function runRenderer() {
   report.droppedForeign = await settle(dropped(foreign, process.env.SMOKE_CSV));
   report.pickForeign = await settle(handlers.get('duedesk:pick-csv')(foreign));
   report.pickCancelled = await settle(handlers.get('duedesk:pick-csv')(trusted));
+
+  const chooseSave = handlers.get('duedesk:choose-save-target');
+  const saveOptions = { suggestedName: 'aging-summary-2026-12-04.csv', format: 'csv' };
+  report.saveForeign = await settle(chooseSave(foreign, saveOptions));
+  report.saveBadName = await settle(chooseSave(trusted, { suggestedName: '../x.csv', format: 'csv' }));
+  report.saveTarget = await chooseSave(trusted, saveOptions);
+  const exportRequest = {
+    request: { report: 'aging-summary', asOf: '2026-12-04' },
+    format: 'csv',
+    target: report.saveTarget.token,
+    jobId: '3f0c6a52-8d1e-4f4a-9a55-2f7f3c0d9e11',
+  };
+  report.exported = await invoke(trusted, 'reports/export', exportRequest);
+  report.exportedAgain = await invoke(trusted, 'reports/export', exportRequest);
 
   report.headers = await new Promise((resolve) =>
     sessionHandlers.headers(
@@ -241,7 +259,13 @@ beforeAll(async () => {
       cwd: work,
       encoding: 'utf8',
       timeout: 60_000,
-      env: { ...process.env, DUEDESK_HOME: home, SMOKE_CSV: csvPath },
+      env: {
+        ...process.env,
+        DUEDESK_HOME: home,
+        SMOKE_CSV: csvPath,
+        SMOKE_DOCUMENTS: join(work, 'documents'),
+        SMOKE_SAVE: join(work, 'aging'),
+      },
     },
   );
   output = `${result.stdout}\n${result.stderr}`;
@@ -299,12 +323,39 @@ describe('bundled main process start-up', () => {
 });
 
 describe('bundled main process IPC', () => {
-  it('registers the three bridge channels', () => {
+  it('registers the five bridge channels', () => {
     expect(report.ipcChannels.sort()).toEqual([
+      'duedesk:choose-folder',
+      'duedesk:choose-save-target',
       'duedesk:invoke',
       'duedesk:pick-csv',
       'duedesk:register-dropped',
     ]);
+  });
+
+  it('saves a report where the save dialog says, adding the extension', () => {
+    expect(report.saveDialog).toEqual({
+      title: 'Save the report as CSV',
+      defaultPath: join(work, 'documents', 'aging-summary-2026-12-04.csv'),
+    });
+    expect(report.saveTarget).toMatchObject({ name: 'aging.csv', folder: work });
+    expect(report.exported).toEqual({
+      ok: true,
+      value: { fileName: 'aging.csv', folder: work, rows: 0, pages: null },
+    });
+    const csv = readFileSync(join(work, 'aging.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFclient_code,client,current,')).toBe(true);
+    // A token is good for one save.
+    expect(report.exportedAgain.ok).toBe(false);
+    expect(report.exportedAgain.error.code).toBe('not-found');
+  });
+
+  it('refuses a save from another page or under a name with a path', () => {
+    expect(report.saveForeign.status).toBe('rejected');
+    expect(report.saveBadName).toEqual({
+      status: 'rejected',
+      reason: expect.stringMatching(/contains a path separator/),
+    });
   });
 
   it('answers the app page from the ledger worker', () => {

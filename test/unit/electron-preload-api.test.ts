@@ -148,6 +148,24 @@ describe('createDuedeskApi files', () => {
     expect(invoke).toHaveBeenCalledWith(bridgeChannels.pickCsv);
   });
 
+  it('asks the main process where to save a report, passing the name and format', async () => {
+    const target = { token: 'c'.repeat(24), name: 'aging.pdf', folder: '/home/ana/Documents' };
+    const { ipc, invoke } = fakeIpc(target);
+    const api = createDuedeskApi(ipc, noPath);
+    const options = { suggestedName: 'aging.pdf', format: 'pdf' as const };
+    expect(await api.chooseSaveTarget(options)).toEqual(target);
+    expect(invoke).toHaveBeenCalledWith(bridgeChannels.chooseSaveTarget, options);
+  });
+
+  it('asks the main process for a folder, and passes a cancel on as null', async () => {
+    const { ipc, invoke } = fakeIpc(null);
+    const api = createDuedeskApi(ipc, noPath);
+    expect(await api.chooseFolder({ suggestedName: 'statements-2026-11-30' })).toBeNull();
+    expect(invoke).toHaveBeenCalledWith(bridgeChannels.chooseFolder, {
+      suggestedName: 'statements-2026-11-30',
+    });
+  });
+
   it('sends a dropped file’s path, never the File', async () => {
     const { ipc, invoke } = fakeIpc({ token: 'b'.repeat(24), name: 'a.csv', sizeBytes: 1 });
     const api = createDuedeskApi(ipc, () => '/home/ana/a.csv');
@@ -169,7 +187,14 @@ describe('createDuedeskApi surface', () => {
   it('exposes exactly the DuedeskApi methods', () => {
     const api = createDuedeskApi(fakeIpc().ipc, noPath);
     expect(Object.keys(api).sort()).toEqual(
-      ['invoke', 'on', 'pickCsvFile', 'registerDroppedFile'].sort(),
+      [
+        'chooseFolder',
+        'chooseSaveTarget',
+        'invoke',
+        'on',
+        'pickCsvFile',
+        'registerDroppedFile',
+      ].sort(),
     );
   });
 });
