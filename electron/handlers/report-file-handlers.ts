@@ -5,7 +5,7 @@ import type { ReportFormat } from '../../shared/reports/report-request.ts';
 import type { IpcHandlers } from '../ipc/dispatch.ts';
 import { openLedger, type Ledger } from '../ledger/database.ts';
 import { isLedgerFile } from '../ledger/ledger-files.ts';
-import { writeStatements } from '../reports/documents/statement-batch.ts';
+import { writeStatements } from '../reports/documents/statement/statement-batch.ts';
 import {
   exportReport,
   previewReportRequest,

@@ -3,9 +3,9 @@ import type { ReportModule } from './report-builder.ts';
 import { agingDetailReport } from './documents/aging-detail.ts';
 import { agingSummaryReport } from './documents/aging-summary.ts';
 import { collectionActivityReportDocument } from './documents/collection-activity.ts';
-import { dunningLetterModule } from './documents/dunning-letter-report.ts';
+import { dunningLetterModule } from './documents/letter/dunning-letter-report.ts';
 import { metricsReport } from './documents/metrics-report.ts';
-import { statementReport } from './documents/statement.ts';
+import { statementReport } from './documents/statement/statement-report.ts';
 import { writeOffsReport } from './documents/write-offs.ts';
 
 /** Every report of the catalog, by name: a new report is a module and a line here. */

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../../electron/ledger/database.ts';
-import { clientBalances } from '../../electron/reports/documents/statement.ts';
+import { clientBalances } from '../../electron/reports/documents/statement/client-balances.ts';
 import { cli } from '../support/cli-run.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
 

@@ -8,9 +8,10 @@ import { agingReport } from '../../electron/reports/aging-report.ts';
 import {
   dunningLetterModule,
   writeDunningLetterPdf,
-} from '../../electron/reports/documents/dunning-letter-report.ts';
-import { writeStatements } from '../../electron/reports/documents/statement-batch.ts';
-import { fileSafeCode, statementReport } from '../../electron/reports/documents/statement.ts';
+} from '../../electron/reports/documents/letter/dunning-letter-report.ts';
+import { writeStatements } from '../../electron/reports/documents/statement/statement-batch.ts';
+import { fileSafeCode } from '../../electron/reports/documents/statement/statement-files.ts';
+import { statementReport } from '../../electron/reports/documents/statement/statement-report.ts';
 import { writeReportCsv } from '../../electron/reports/output/report-csv.ts';
 import { writeReportPdf } from '../../electron/reports/output/report-pdf.ts';
 import { reportContext } from '../../electron/reports/report-export.ts';

@@ -14,7 +14,7 @@ import {
 import { firstIssue } from '../../../shared/validation-issue.ts';
 import { openLedger } from '../../ledger/database.ts';
 import { isLedgerFile } from '../../ledger/ledger-files.ts';
-import { writeStatements } from '../../reports/documents/statement-batch.ts';
+import { writeStatements } from '../../reports/documents/statement/statement-batch.ts';
 import { exportReport, ReportRequestError } from '../../reports/report-export.ts';
 import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';

@@ -13,7 +13,11 @@ import type { MonthlyTrend } from '../../../../shared/trends/payment-trends.ts';
 import type { RiskReport } from '../../../risk/risk-report.ts';
 import type { TrendReport } from '../../../trends/trend-report.ts';
 import type { CollectionActivityReport } from '../../collection-activity-report.ts';
-import type { CurrencyMetrics, MetricsReport } from '../../collection-metrics-report.ts';
+import {
+  currencyMetricIds,
+  type CurrencyMetrics,
+  type MetricsReport,
+} from '../../collection-metrics-report.ts';
 import type { ManagementReport } from '../../management-metrics-report.ts';
 import type { ReportScope, ScopedClient } from '../../report-scope.ts';
 
@@ -48,20 +52,7 @@ export interface MetricValue {
 export const portfolioScope = 'portfolio';
 
 /** The fields of `collectionMetrics`, which exist for the portfolio of each currency only. */
-const collectionIds: ReadonlySet<string> = new Set<keyof CurrencyMetrics>([
-  'creditSales',
-  'beginningReceivables',
-  'endingReceivables',
-  'endingCurrentReceivables',
-  'dso',
-  'countbackDso',
-  'bestPossibleDso',
-  'averageDaysDelinquent',
-  'cei',
-  'settledInvoices',
-  'averageDaysLate',
-  'weightedAverageDaysLate',
-]);
+const collectionIds: ReadonlySet<string> = new Set(currencyMetricIds);
 const managementIds: ReadonlySet<string> = new Set(managementMetricRows.map((row) => row.key));
 const activityIds: ReadonlySet<string> = new Set(collectionActivityRows.map((row) => row.key));
 

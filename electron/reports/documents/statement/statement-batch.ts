@@ -6,18 +6,18 @@
 
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseIsoDate, type IsoDate } from '../../../shared/calendar-date.ts';
+import { parseIsoDate, type IsoDate } from '../../../../shared/calendar-date.ts';
 import {
   reportFilters,
   type ReportFilters,
   type ReportFormat,
-} from '../../../shared/reports/report-request.ts';
-import { firstIssue } from '../../../shared/validation-issue.ts';
-import type { Ledger } from '../../ledger/database.ts';
-import { agingReport } from '../aging-report.ts';
-import { exportReport, ReportRequestError } from '../report-export.ts';
-import { resolveReportScope } from '../report-scope.ts';
-import { statementFileStem } from './statement.ts';
+} from '../../../../shared/reports/report-request.ts';
+import { firstIssue } from '../../../../shared/validation-issue.ts';
+import type { Ledger } from '../../../ledger/database.ts';
+import { agingReport } from '../../aging-report.ts';
+import { exportReport, ReportRequestError } from '../../report-export.ts';
+import { resolveReportScope } from '../../report-scope.ts';
+import { statementFileStem } from './statement-files.ts';
 
 export interface StatementBatchOptions {
   readonly from: IsoDate;
