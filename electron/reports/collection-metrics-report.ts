@@ -30,6 +30,22 @@ export interface CurrencyMetrics {
   readonly weightedAverageDaysLate: number | null;
 }
 
+/** The fields of `CurrencyMetrics` in the order the CLI and the metrics report print them. */
+export const currencyMetricIds: readonly (keyof CurrencyMetrics)[] = [
+  'creditSales',
+  'beginningReceivables',
+  'endingReceivables',
+  'endingCurrentReceivables',
+  'dso',
+  'countbackDso',
+  'bestPossibleDso',
+  'averageDaysDelinquent',
+  'cei',
+  'settledInvoices',
+  'averageDaysLate',
+  'weightedAverageDaysLate',
+];
+
 export interface MetricsReport {
   readonly from: IsoDate;
   readonly to: IsoDate;

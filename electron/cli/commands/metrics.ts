@@ -5,6 +5,7 @@ import { formatMoney } from '../../../shared/money.ts';
 import { openLedger } from '../../ledger/database.ts';
 import {
   collectionMetrics,
+  currencyMetricIds,
   type CurrencyMetrics,
   type MetricsReport,
 } from '../../reports/collection-metrics-report.ts';
@@ -57,30 +58,14 @@ minutes and number of manual and automated interactions, and, by portfolio, the 
 computes, and needs no ledger.`;
 
 /** The rows of the text output, in order. Names and units come from the metric registry. */
-const rowIds: readonly (keyof CurrencyMetrics)[] = [
-  'creditSales',
-  'beginningReceivables',
-  'endingReceivables',
-  'endingCurrentReceivables',
-  'dso',
-  'countbackDso',
-  'bestPossibleDso',
-  'averageDaysDelinquent',
-  'cei',
-  'settledInvoices',
-  'averageDaysLate',
-  'weightedAverageDaysLate',
-];
-
-const rows: readonly { key: keyof CurrencyMetrics; metric: MetricDefinition }[] = rowIds.map(
-  (key) => {
+const rows: readonly { key: keyof CurrencyMetrics; metric: MetricDefinition }[] =
+  currencyMetricIds.map((key) => {
     const metric = findMetric(key);
     // Throws on import, so a registry entry removed by mistake fails every test of this command.
     if (!metric)
       throw new Error(`Missing metric "${key}" in shared/metrics/metric-registry.ts: add it.`);
     return { key, metric };
-  },
-);
+  });
 
 const lineWidth = 100;
 
