@@ -6,15 +6,9 @@ import { hasIbmSample, ibmSamplePath } from '../support/ibm-sample.ts';
 import { firstPageImage, pdfPages, skipPdfReading } from '../support/pdf-reader.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
 import { cli } from '../support/cli-run.ts';
+import { readCsv } from '../support/report-files.ts';
 
 const temp = useTempFolder();
-
-/** Reads a CSV the way a checker would: the BOM must be there, then RFC 4180 records. */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  return parse(text.slice(1), { columns: true }) as Record<string, string>[];
-}
 
 /** Sums a column of plain decimals as integer cents, so no binary fraction creeps in. */
 function sumCents(rows: Record<string, string>[], column: string): number {

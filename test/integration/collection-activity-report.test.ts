@@ -1,5 +1,3 @@
-import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logInteraction } from '../../electron/collections/interactions.ts';
@@ -18,6 +16,7 @@ import type {
 import { clientId, importedLedger, insertSentReminder } from '../support/collection-ledger.ts';
 import { firstPageImage, pdfPages, skipPdfReading } from '../support/pdf-reader.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { readCsv, oneLine } from '../support/report-files.ts';
 
 const temp = useTempFolder();
 const from = '2026-03-01';
@@ -219,17 +218,6 @@ function cells(list: readonly ReportRow[], keys: readonly string[]): unknown[][]
   return list.map((entry) => keys.map((key) => entry[key] ?? null));
 }
 
-/** Reads a CSV as a checker would: the BOM must be there, then RFC 4180 records. */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  return parse(text.slice(1), { columns: true }) as Record<string, string>[];
-}
-
-function squeeze(text: string): string {
-  return text.replace(/\s+/g, ' ');
-}
-
 const interactionKeys = ['kind', 'direction', 'outcome', 'interactions', 'manual', 'automated'];
 const reminderKeys = [
   'stage',
@@ -425,7 +413,7 @@ describe('collection activity report', () => {
     expect(written.pages).toBe(pages.length);
     expect(pages[0]).toMatch(/Collection activity/);
     expect(pages[0]).toMatch(/2026-03-01 to 2026-03-31/);
-    const all = squeeze(pages.join('\n'));
+    const all = oneLine(pages.join('\n'));
     for (const text of [
       'Collection success rate portfolio 75.00%',
       'Total 9 6 3 58',

@@ -1,5 +1,3 @@
-import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logInteraction } from '../../electron/collections/interactions.ts';
@@ -28,6 +26,7 @@ import {
   skipPdfReading,
 } from '../support/pdf-reader.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { readCsv, oneLine } from '../support/report-files.ts';
 
 const temp = useTempFolder();
 const { from, to } = managementPeriod;
@@ -120,18 +119,6 @@ function chart(document: ReportDocument, title: string): ReportChart {
 
 function texts(document: ReportDocument): string[] {
   return document.blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : []));
-}
-
-/** Reads a CSV as a checker would: the BOM must be there, then RFC 4180 records. */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  return parse(text.slice(1), { columns: true }) as Record<string, string>[];
-}
-
-/** Collapses the runs of spaces and the line breaks of pdftotext -layout. */
-function squeeze(text: string): string {
-  return text.replace(/\s+/g, ' ');
 }
 
 const fourCharts = [
@@ -393,7 +380,7 @@ describe('metrics report', () => {
     expect(pages[0]).toMatch(/Metrics report/);
     expect(pages[0]).toMatch(/2026-01-01 to 2026-03-31/);
     expect(pages[0]).toMatch(/Page 1 of \d+/);
-    const all = squeeze(pages.join('\n'));
+    const all = oneLine(pages.join('\n'));
     for (const line of [
       'DSO (days sales outstanding) portfolio 34.62 days 47.65 days',
       'CEI (collection effectiveness index) portfolio 61.54% 99.65%',
@@ -406,7 +393,7 @@ describe('metrics report', () => {
     // Definitions print whole, not cut off in a table cell.
     expect(all).toContain('Definitions of the metrics');
     const cei = metricRegistry.find((metric) => metric.id === 'cei')!;
-    expect(all).toContain(squeeze(`${cei.name}: ${cei.definition}`));
+    expect(all).toContain(oneLine(`${cei.name}: ${cei.definition}`));
     expect(all).not.toContain('NaN');
     expectA4Portrait(firstPageImage(out, 'metrics-report'));
   });
@@ -585,7 +572,7 @@ describe('metrics report with nothing to measure', () => {
       { report: 'metrics', from, to },
       { format: 'pdf', outFile: out, generatedOn },
     );
-    const all = squeeze(pdfPages(out).join('\n'));
+    const all = oneLine(pdfPages(out).join('\n'));
     expect(all).toContain('Nothing was invoiced, paid or credited by 2026-03-31');
     expect(all).toContain('Nothing is owed at the end of 2026-03-31.');
     expect(all).not.toContain('NaN');

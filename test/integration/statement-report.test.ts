@@ -1,5 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../electron/ledger/database.ts';
@@ -28,6 +27,7 @@ import {
   skipPdfReading,
 } from '../support/pdf-reader.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { readCsv, squeeze } from '../support/report-files.ts';
 
 const temp = useTempFolder();
 
@@ -260,18 +260,6 @@ function ledgerBalance(db: Ledger, code: string, date: string, currency: string)
   const report = agingReport(db, date, undefined, true, { clientId: id });
   const client = report.clients?.find((entry) => entry.clientId === id);
   return client?.currencies[currency]?.total ?? 0;
-}
-
-/** Reads a CSV as a checker would: the BOM must be there, then RFC 4180 records. */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  return parse(text.slice(1), { columns: true }) as Record<string, string>[];
-}
-
-/** Collapses the runs of spaces pdftotext -layout puts between columns. */
-function squeeze(text: string): string {
-  return text.replace(/[ \t]+/g, ' ');
 }
 
 describe('client statement', () => {

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import type {
 } from '../../shared/reports/report-document.ts';
 import { firstPageImage, pdfPages, skipPdfReading } from '../support/pdf-reader.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { readCsv, squeeze } from '../support/report-files.ts';
 
 const temp = useTempFolder();
 const from = '2026-02-01';
@@ -161,17 +161,6 @@ function writeOffTable(document: ReportDocument): ReportTable {
 
 function rows(document: ReportDocument): ReportRow[] {
   return [...writeOffTable(document).rows];
-}
-
-/** Reads a CSV as a checker would: the BOM must be there, then RFC 4180 records. */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  return parse(text.slice(1), { columns: true }) as Record<string, string>[];
-}
-
-function squeeze(text: string): string {
-  return text.replace(/[ \t]+/g, ' ');
 }
 
 describe('write-offs report', () => {
