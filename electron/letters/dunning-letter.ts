@@ -4,21 +4,19 @@
  */
 
 import { parseIsoDate, type IsoDate } from '../../shared/calendar-date.ts';
-import type { ReminderTemplate } from '../../shared/dunning/dunning-ladder.ts';
 import {
   renderReminder,
   type ReminderContext,
-  type ReminderLine,
   type ReminderMessage,
 } from '../../shared/dunning/reminder-message.ts';
-import { formatMoney } from '../../shared/money.ts';
 import { companyIdentity } from '../collections/company-identity.ts';
 import { readDunningConfig } from '../collections/dunning-store.ts';
 import { EVERY_PAYMENT, reminderLines } from '../collections/reminder-lines.ts';
 import type { Ledger } from '../ledger/database.ts';
 import { readSettings } from '../ledger/settings-store.ts';
 import { clientTerms } from '../terms/terms-store.ts';
-import { renderLetters, saveFile, type Letter, type LetterBlock } from './letter-pdf.ts';
+import { renderLetters, saveFile, type Letter } from './letter-pdf.ts';
+import { letterBlocks } from './letter-blocks.ts';
 
 export interface LetterReminder {
   readonly reminderId: number;
@@ -46,9 +44,6 @@ export type ComposedLetter =
 export type LetterFileResult =
   | { readonly kind: 'written'; readonly file: string; readonly pages: number }
   | Exclude<ComposedLetter, { kind: 'letter' }>;
-
-const INVOICE_LIST = '{{invoiceList}}';
-const PAYMENT_METHODS = '{{paymentMethods}}';
 
 /** Reads a reminder with its client; raises when there is no such reminder. */
 export function readLetterReminder(db: Ledger, reminderId: number): LetterReminder {
@@ -108,52 +103,9 @@ export function composeDunningLetter(
     date,
     recipient: { name: reminder.clientName, address: reminder.clientAddress ?? '' },
     subject: message.subject,
-    blocks: letterBlocks(template, context, message.totals),
+    blocks: letterBlocks(template, context, message.totals, {}),
   };
   return { kind: 'letter', letter, message };
-}
-
-function letterBlocks(
-  template: ReminderTemplate,
-  context: ReminderContext,
-  totals: Readonly<Record<string, number>>,
-): LetterBlock[] {
-  // Each part goes through renderReminder itself, so placeholders fill exactly as in e-mail.
-  const fill = (text: string) => renderReminder({ ...template, text }, context).text;
-  const table = invoiceTable(context.lines, totals);
-  const parts = template.text.split(INVOICE_LIST);
-  const blocks: LetterBlock[] = [];
-  parts.forEach((part, index) => {
-    if (index > 0) blocks.push(table);
-    blocks.push({ kind: 'text', text: fill(part) });
-  });
-  if (parts.length === 1) blocks.push(table);
-  if (!template.text.includes(PAYMENT_METHODS) && context.paymentMethods.length > 0) {
-    blocks.push({ kind: 'text', text: `You can pay by ${context.paymentMethods.join(', ')}.` });
-  }
-  return blocks;
-}
-
-function lineLabel(line: ReminderLine): string {
-  return line.feeFor === null ? `Invoice ${line.number}` : `Late fee on invoice ${line.feeFor}`;
-}
-
-function invoiceTable(
-  lines: readonly ReminderLine[],
-  totals: Readonly<Record<string, number>>,
-): LetterBlock {
-  return {
-    kind: 'table',
-    columns: ['Item', 'Due date', 'Amount due'],
-    rows: lines.map(
-      (line) =>
-        [lineLabel(line), line.dueDate, formatMoney(line.balanceCents, line.currency)] as const,
-    ),
-    // One total per currency, never a sum across currencies.
-    footer: Object.entries(totals)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, cents]) => [`Total due in ${currency}`, formatMoney(cents, currency)]),
-  };
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type ReportFormat,
 } from '../../../shared/reports/report-request.ts';
 import { firstIssue } from '../../../shared/validation-issue.ts';
-import { openLedger } from '../../ledger/database.ts';
+import { openLedger, type Ledger } from '../../ledger/database.ts';
 import { isLedgerFile } from '../../ledger/ledger-files.ts';
 import { writeStatements } from '../../reports/documents/statement/statement-batch.ts';
 import { exportReport, ReportRequestError } from '../../reports/report-export.ts';
@@ -108,8 +108,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
       currency: values.currency,
     },
   };
-  const db = openLedger(dbPath, { readOnly: true });
-  try {
+  return readingLedger(dbPath, async (db) => {
     const started = Date.now();
     const result = await exportReport(db, request, {
       format,
@@ -123,12 +122,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     const size = result.pages === null ? plural(result.rows, 'row') : plural(result.pages, 'page');
     io.out(`Wrote ${out}: ${size}, in ${seconds} s.`);
     return 0;
-  } catch (error) {
-    if (error instanceof ReportRequestError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 type ReportOptionValues = Partial<
@@ -150,8 +144,7 @@ async function writeStatementFolder(
     throw new UsageError(`--out-dir ${folder} is not a folder: create it first.`);
   }
   const filters = batchFilters(values);
-  const db = openLedger(dbPath, { readOnly: true });
-  try {
+  return readingLedger(dbPath, async (db) => {
     const started = Date.now();
     const result = await writeStatements(db, {
       from,
@@ -172,6 +165,17 @@ async function writeStatementFolder(
         `${result.skipped.length} clients, in ${seconds} s.`,
     );
     return 0;
+  });
+}
+
+/**
+ * Runs `work` on a read-only connection to the ledger, closed afterwards; a request the
+ * report layer refuses becomes a usage error.
+ */
+async function readingLedger(dbPath: string, work: (db: Ledger) => Promise<number>) {
+  const db = openLedger(dbPath, { readOnly: true });
+  try {
+    return await work(db);
   } catch (error) {
     if (error instanceof ReportRequestError) throw new UsageError(error.message);
     throw error;

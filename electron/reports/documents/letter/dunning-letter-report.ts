@@ -17,7 +17,7 @@ import { readSettings } from '../../../ledger/settings-store.ts';
 import { renderLetters, saveFile, type Letter } from '../../../letters/letter-pdf.ts';
 import type { ReportContext, ReportModule } from '../../report-builder.ts';
 import { fileSafeCode } from '../statement/statement-files.ts';
-import { sortedTotals } from './letter-blocks.ts';
+import { sortedTotals } from '../../../letters/letter-blocks.ts';
 import { composeLetterContent, type DunningLetterContent } from './letter-content.ts';
 
 const lineColumns: readonly ReportColumn[] = [

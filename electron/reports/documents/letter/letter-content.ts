@@ -18,7 +18,7 @@ import { clientTerms } from '../../../terms/terms-store.ts';
 import { agingReport } from '../../aging-report.ts';
 import type { ReportContext } from '../../report-builder.ts';
 import { ReportScopeError } from '../../report-scope.ts';
-import { letterBlocks } from './letter-blocks.ts';
+import { letterBlocks } from '../../../letters/letter-blocks.ts';
 import { currentStage, type LetterStage } from './letter-stage.ts';
 import { overdueLines, type OverdueLine } from './overdue-lines.ts';
 

@@ -4,14 +4,14 @@
  * methods and on money received but not yet applied.
  */
 
-import type { ReminderTemplate } from '../../../../shared/dunning/dunning-ladder.ts';
+import type { ReminderTemplate } from '../../shared/dunning/dunning-ladder.ts';
 import {
   renderReminder,
   type ReminderContext,
   type ReminderLine,
-} from '../../../../shared/dunning/reminder-message.ts';
-import { formatMoney } from '../../../../shared/money.ts';
-import type { LetterBlock, LetterTable } from '../../../letters/letter-pdf.ts';
+} from '../../shared/dunning/reminder-message.ts';
+import { formatMoney } from '../../shared/money.ts';
+import type { LetterBlock, LetterTable } from './letter-pdf.ts';
 
 const INVOICE_LIST = '{{invoiceList}}';
 const PAYMENT_METHODS = '{{paymentMethods}}';
