@@ -34,7 +34,7 @@ export const reportUsage = `duedesk report NAME --db PATH (--as-of DATE | --from
                       [--format pdf|csv] [--client CODE] [--tier TIER] [--manager NAME]
                       [--currency CODE]
 
-Writes a report as a PDF or a CSV file. The format follows --out's extension unless given.
+Writes a report as a PDF or a CSV file. The format follows --out's extension unless --format is set.
 With --out-dir, writes one statement per client into FOLDER (PDF unless --format csv): every
 client with a balance at --to or activity in the period, narrowed by the filters.
 CSV files are UTF-8 with a byte-order mark, a column per field, amounts as plain numbers
@@ -47,13 +47,14 @@ ${names}
   --db PATH          ledger file
   --as-of DATE       the day an as-of report is taken at (YYYY-MM-DD)
   --from, --to DATE  the period of a period report, both days included
-  --out FILE         the file to write; it appears whole or not at all
+  --out FILE         the file to write, which appears whole or not at all
   --out-dir FOLDER   statements only: an existing folder to write one file per client into
-  --client CODE      one client (needed by statement and dunning-letter)
+  --client CODE      one client (required by statement and dunning-letter)
   --tier TIER        clients of one risk tier at the as-of date: low, medium or high
   --manager NAME     clients of one account manager
   --currency CODE    one currency only`;
 
+/** Writes the report named in `args` to --out, or a folder of statements to --out-dir. */
 export async function runReport(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     db: { type: 'string' },
@@ -68,6 +69,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     manager: { type: 'string' },
     currency: { type: 'string' },
   });
+
   const name = positionals[0];
   if (name === undefined || positionals.length > 1) {
     throw new UsageError(`Name one report: ${reportNames.join(', ')}.`);
@@ -75,6 +77,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   if (!(reportNames as readonly string[]).includes(name)) {
     throw new UsageError(`Unknown report "${name}": choose one of ${reportNames.join(', ')}.`);
   }
+
   const dbPath = requireOption(values.db, '--db', 'ledger.db');
   if (values['out-dir'] !== undefined) {
     if (name !== 'statement') {
@@ -86,6 +89,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     }
     return writeStatementFolder(values['out-dir'], dbPath, values, io);
   }
+
   const out = requireOption(values.out, '--out', `${name}.pdf`);
   const format = reportFormat(values.format, out);
   if (isLedgerFile(out, dbPath)) {
@@ -96,6 +100,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
       `--out ${out} is a folder: give a file name such as ${out}/${name}.${format}.`,
     );
   }
+
   const request = {
     report: name as ReportName,
     asOf: values['as-of'] === undefined ? undefined : dateOption(values['as-of'], '--as-of'),
@@ -108,6 +113,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
       currency: values.currency,
     },
   };
+
   return readingLedger(dbPath, async (db) => {
     const started = Date.now();
     const result = await exportReport(db, request, {
@@ -115,7 +121,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
       outFile: out,
       generatedOn: localToday(),
       onProgress: ({ rows }) => {
-        if (rows % 100_000 === 0) io.err(`  ${rows.toLocaleString('en-US')} rows written`);
+        if (rows > 0 && rows % 100_000 === 0)
+          io.err(`  ${rows.toLocaleString('en-US')} rows written`);
       },
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -130,7 +137,7 @@ type ReportOptionValues = Partial<
 >;
 type FilterOption = 'client' | 'tier' | 'manager' | 'currency';
 
-/** `duedesk report statement --out-dir FOLDER`: one statement file per client. */
+/** Writes one statement file per client into `folder` (`duedesk report statement --out-dir`). */
 async function writeStatementFolder(
   folder: string,
   dbPath: string,
@@ -169,8 +176,8 @@ async function writeStatementFolder(
 }
 
 /**
- * Runs `work` on a read-only connection to the ledger, closed afterwards; a request the
- * report layer refuses becomes a usage error.
+ * Runs `work` on a read-only connection to the ledger and closes it afterwards. A request
+ * that the report layer rejects becomes a usage error.
  */
 async function readingLedger(dbPath: string, work: (db: Ledger) => Promise<number>) {
   const db = openLedger(dbPath, { readOnly: true });
@@ -184,7 +191,7 @@ async function readingLedger(dbPath: string, work: (db: Ledger) => Promise<numbe
   }
 }
 
-/** The filters that narrow a batch's clients, checked as every report's filters are. */
+/** Parses the filters that narrow a batch's clients, with the checks of every report's filters. */
 function batchFilters(values: ReportOptionValues): Omit<ReportFilters, 'client'> {
   const { tier, manager, currency } = values;
   const parsed = reportFilters.omit({ client: true }).safeParse({ tier, manager, currency });
