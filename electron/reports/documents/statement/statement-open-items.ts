@@ -23,7 +23,7 @@ import { agingReport } from '../../aging-report.ts';
 import { bucketColumnKey } from '../aging-columns.ts';
 
 const openInvoiceColumns: readonly ReportColumn[] = [
-  { key: 'invoice', label: 'Invoice', kind: 'text', width: 1.4 },
+  { key: 'invoice', label: 'Invoice', kind: 'text', width: 1.4, wrap: true },
   { key: 'invoice_date', label: 'Invoice date', kind: 'date' },
   { key: 'due_date', label: 'Due date', kind: 'date' },
   { key: 'days_past_due', label: 'Days past due', kind: 'days', width: 0.9 },
@@ -32,15 +32,16 @@ const openInvoiceColumns: readonly ReportColumn[] = [
   { key: 'currency', label: 'Currency', kind: 'text', width: 0.8 },
 ];
 
-/** The ledger's aging settings, so the statement's buckets match the aging reports. */
+/** Reads the ledger's aging settings, so that the statement's buckets match the aging reports. */
 function agingOptions(db: Ledger): AgingOptions {
   const settings = readSettings(db);
   return { basis: settings.agingBasis, bounds: settings.agingBounds };
 }
 
 /**
- * The invoices open at the end of `to` with their days past due and bucket, then one aging
- * row per currency. Its balance column is the closing balance, because the aging total is.
+ * Builds two tables: the invoices open at the end of `to` with their days past due and bucket,
+ * then one aging row per currency. The aging table's balance column is the closing balance,
+ * because it is the aging total.
  */
 export function openItems(
   db: Ledger,
@@ -59,6 +60,7 @@ export function openItems(
         a.dueDate.localeCompare(b.dueDate) ||
         a.number.localeCompare(b.number, 'en', { numeric: true }),
     );
+
   const keys = bucketKeys(options.bounds);
   const rows: ReportRow[] = open.map((invoice) => ({
     invoice: invoice.number,
@@ -69,6 +71,7 @@ export function openItems(
     balance: invoice.balanceCents,
     currency: invoice.currency,
   }));
+
   const openTotals = new Map<string, number>();
   for (const invoice of open) {
     openTotals.set(
@@ -76,6 +79,7 @@ export function openItems(
       (openTotals.get(invoice.currency) ?? 0) + invoice.balanceCents,
     );
   }
+
   const openTable: ReportTable = {
     kind: 'table',
     title: `What is open on ${to}`,
@@ -117,6 +121,7 @@ export function openItems(
     rowCount: agingRows.length,
     emptyText: `Nothing owed on ${to}.`,
   };
+
   return [openTable, agingTable];
 }
 

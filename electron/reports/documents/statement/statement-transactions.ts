@@ -15,14 +15,14 @@ import type { ScopedClient } from '../../report-scope.ts';
 import type { StatementEntry } from './statement-entries.ts';
 
 export const transactionColumns: readonly ReportColumn[] = [
-  { key: 'date', label: 'Date', kind: 'date', width: 1.1 },
-  { key: 'type', label: 'Type', kind: 'text', width: 1.3 },
-  { key: 'reference', label: 'Reference', kind: 'text', width: 1.1 },
-  { key: 'description', label: 'Description', kind: 'text', width: 2.6 },
-  { key: 'debit', label: 'Debit', kind: 'money', width: 1.2 },
-  { key: 'credit', label: 'Credit', kind: 'money', width: 1.2 },
-  { key: 'balance', label: 'Balance', kind: 'money', width: 1.3 },
-  { key: 'currency', label: 'Currency', kind: 'text', width: 0.8 },
+  { key: 'date', label: 'Date', kind: 'date', width: 1.25 },
+  { key: 'type', label: 'Type', kind: 'text', width: 1.2, wrap: true },
+  { key: 'reference', label: 'Reference', kind: 'text', width: 1.2, wrap: true },
+  { key: 'description', label: 'Description', kind: 'text', width: 2.4, wrap: true },
+  { key: 'debit', label: 'Debit', kind: 'money', width: 1.1 },
+  { key: 'credit', label: 'Credit', kind: 'money', width: 1.1 },
+  { key: 'balance', label: 'Balance', kind: 'money', width: 1.2 },
+  { key: 'currency', label: 'Currency', kind: 'text', width: 1 },
 ];
 
 export interface TransactionTable {
@@ -33,7 +33,7 @@ export interface TransactionTable {
 
 /**
  * Lays out one currency's records with a running balance that starts at `openingCents`. The
- * last balance must equal `closingCents`, the ledger's own figure: a mismatch means a record
+ * last balance must equal `closingCents`, the ledger's own figure. A mismatch means a record
  * changes the balance without appearing here, so the statement would mislead the client.
  */
 export function transactionTable(
