@@ -9,6 +9,7 @@ import {
 } from '../../shared/reports/report-request.ts';
 import { firstIssue } from '../../shared/validation-issue.ts';
 import type { Ledger } from '../ledger/database.ts';
+import { inReadSnapshot } from '../ledger/read-snapshot.ts';
 import type { ReportContext } from './report-builder.ts';
 import { reportHeader } from './report-header.ts';
 import { reportModule } from './report-registry.ts';
@@ -21,7 +22,7 @@ export type ReportProgress = CsvProgress;
 export interface ReportFileOptions {
   readonly format: ReportFormat;
   readonly outFile: string;
-  /** The day printed as "Generated on"; today's local date when absent. */
+  /** The day printed as "Generated on", or today's local date when absent. */
   readonly generatedOn?: IsoDate;
   readonly onProgress?: (progress: ReportProgress) => void;
 }
@@ -31,11 +32,11 @@ export interface ExportedReport {
   readonly format: ReportFormat;
   /** Rows of the CSV, or table rows laid out in the PDF. */
   readonly rows: number;
-  /** Pages of the PDF; null for CSV. */
+  /** Pages of the PDF, or null for CSV. */
   readonly pages: number | null;
 }
 
-/** A request that does not say what the report needs; the message names the field and fix. */
+/** Error for a request that lacks what the report needs. Its message names the field and fix. */
 export class ReportRequestError extends Error {
   constructor(message: string) {
     super(message);
@@ -58,13 +59,13 @@ export function reportContext(db: Ledger, input: unknown, generatedOn: IsoDate):
   };
 }
 
-/** Builds the report that `input` asks for, with its rows still to be read. */
+/** Builds the report that `input` requests, with its rows still to be read. */
 export function buildReport(db: Ledger, input: unknown, generatedOn: IsoDate): ReportDocument {
   const context = reportContext(db, input, generatedOn);
   return reportModule(context.request.report).build(context);
 }
 
-/** The report's first rows of each table, formatted, for the Reports page. */
+/** Builds the report and formats the first rows of each table for the Reports page. */
 export function previewReportRequest(
   db: Ledger,
   input: unknown,
@@ -76,9 +77,18 @@ export function previewReportRequest(
 
 /**
  * Writes the report to `options.outFile` as PDF or CSV. Rows stream from the ledger to the
- * file, which appears complete or not at all.
+ * file, which appears complete or not at all. Every query reads one snapshot of the ledger,
+ * so writes committed while the file is written do not show in it.
  */
 export async function exportReport(
+  db: Ledger,
+  input: unknown,
+  options: ReportFileOptions,
+): Promise<ExportedReport> {
+  return inReadSnapshot(db, () => writeReportFile(db, input, options));
+}
+
+async function writeReportFile(
   db: Ledger,
   input: unknown,
   options: ReportFileOptions,

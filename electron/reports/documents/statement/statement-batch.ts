@@ -1,7 +1,7 @@
 /**
- * Writes client statements in bulk: one PDF or CSV file per client into a folder, each made
- * by `exportReport` from an ordinary statement request, so a statement of the batch is the
- * same file the Reports page or `duedesk report statement` writes for that client.
+ * Writes client statements in bulk: one PDF or CSV file per client into a folder. Each file
+ * is made by `exportReport` from an ordinary statement request, so a statement of the batch is
+ * the same file that the Reports page or `duedesk report statement` writes for that client.
  */
 
 import { stat } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/reports/report-request.ts';
 import { firstIssue } from '../../../../shared/validation-issue.ts';
 import type { Ledger } from '../../../ledger/database.ts';
+import { inReadSnapshot } from '../../../ledger/read-snapshot.ts';
 import { agingReport } from '../../aging-report.ts';
 import { exportReport, ReportRequestError } from '../../report-export.ts';
 import { resolveReportScope } from '../../report-scope.ts';
@@ -22,14 +23,14 @@ import { statementFileStem } from './statement-files.ts';
 export interface StatementBatchOptions {
   readonly from: IsoDate;
   readonly to: IsoDate;
-  /** An existing folder; files of an earlier batch with the same names are replaced. */
+  /** An existing folder. Files of an earlier batch with the same names are replaced. */
   readonly folder: string;
   readonly format: ReportFormat;
-  /** The day printed as "Generated on"; today's local date when absent. */
+  /** The day printed as "Generated on", or today's local date when absent. */
   readonly generatedOn?: IsoDate;
-  /** The clients to write, by code; by default every client with something to state. */
+  /** The clients to write, by code. By default, every client with something to state. */
   readonly clientCodes?: readonly string[];
-  /** Tier, manager and currency narrow the clients; a client filter is not allowed here. */
+  /** Tier, manager and currency filters that narrow the clients. A client filter is rejected. */
   readonly filters?: Omit<ReportFilters, 'client'>;
   readonly onProgress?: (progress: StatementBatchProgress) => void;
 }
@@ -43,7 +44,7 @@ export interface StatementBatchProgress {
 export interface WrittenStatement {
   readonly clientCode: string;
   readonly file: string;
-  /** Pages of the PDF; null for CSV. */
+  /** Pages of the PDF, or null for CSV. */
   readonly pages: number | null;
 }
 
@@ -76,6 +77,14 @@ export async function writeStatements(
   db: Ledger,
   options: StatementBatchOptions,
 ): Promise<StatementBatchResult> {
+  // One snapshot for the whole batch, so that every statement states the same ledger.
+  return inReadSnapshot(db, () => writeStatementFiles(db, options));
+}
+
+async function writeStatementFiles(
+  db: Ledger,
+  options: StatementBatchOptions,
+): Promise<StatementBatchResult> {
   const { from, to, folder, format } = options;
   parseIsoDate(from, 'from date');
   parseIsoDate(to, 'to date');
@@ -85,6 +94,7 @@ export async function writeStatements(
     );
   }
   await requireFolder(folder);
+
   if (options.filters !== undefined && 'client' in options.filters) {
     throw new ReportRequestError(
       'A statement batch takes the clients as clientCodes, not as a client filter: ' +
@@ -130,6 +140,7 @@ export async function writeStatements(
     }
     options.onProgress?.({ done: files.length, total: chosen.length, clientCode: client.code });
   }
+
   return { files, skipped };
 }
 
@@ -151,8 +162,9 @@ async function requireFolder(folder: string): Promise<void> {
 }
 
 /**
- * Clients with a non-zero balance at the end of `to` or a record dated in the period, by
- * code; with a currency, only balances and records in it count. The others are skipped.
+ * Lists the clients with a non-zero balance at the end of `to` or a record dated in the
+ * period, by code. With a currency, only balances and records in it count. The other clients
+ * are returned as skipped.
  */
 function clientsWithSomethingToState(
   db: Ledger,
@@ -167,6 +179,7 @@ function clientsWithSomethingToState(
     );
     if (balances.length > 0) owing.add(client.clientId);
   }
+
   const active = new Set(
     db
       .prepare(
@@ -185,6 +198,7 @@ function clientsWithSomethingToState(
       .pluck()
       .all({ from, to, currency }) as number[],
   );
+
   const all = db.prepare('SELECT id, code FROM clients ORDER BY code').all() as BatchClient[];
   const clients: BatchClient[] = [];
   const skipped: SkippedClient[] = [];
@@ -201,7 +215,7 @@ function clientsWithSomethingToState(
   return { clients, skipped };
 }
 
-/** The clients of `codes`, in the order given; raises naming every code the ledger lacks. */
+/** Looks up the clients of `codes` in their order. Raises naming every code not in the ledger. */
 function namedClients(
   db: Ledger,
   codes: readonly string[],
@@ -234,7 +248,7 @@ function filterReason(filters: ReportFilters): string {
 /**
  * Names each client's file `statement-CODE-TO.EXT`. Codes are unique, but two of them can
  * turn into one file name once made safe for files ("A/B" and "A_B"), or differ only in case,
- * which Windows and macOS treat as one name: such a name gets the client's id appended, so
+ * which Windows and macOS treat as one name. Such a name gets the client's id appended, so
  * that no statement replaces another in the folder.
  */
 function uniqueFileNames(
