@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../../electron/ledger/database.ts';
 import { clientBalances } from '../../electron/reports/documents/statement/client-balances.ts';
 import { cli } from '../support/cli-run.ts';
+import { readCsv } from '../support/report-files.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
 
 const temp = useTempFolder();
-// One demo ledger for the whole file, read only by the tests; the folders are per test.
+// One demo ledger for the whole file, read only by the tests. The folders are per test.
 const ledgerDir = mkdtempSync(join(tmpdir(), 'duedesk-report-cli-'));
 const db = join(ledgerDir, 'demo.sqlite');
 afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 
 describe('duedesk report statement --out-dir', () => {
-  it('writes one CSV statement per client, each closing on the ledger balance', async () => {
+  it('CSV statements close on ledger balances', async () => {
     const folder = join(temp.folder(), 'statements');
     mkdirSync(folder);
     const result = await cli(
@@ -50,9 +51,11 @@ describe('duedesk report statement --out-dir', () => {
       'csv',
     );
     expect(result.code, result.err).toBe(0);
+
     const files = readdirSync(folder).sort();
     expect(result.out).toContain(`Wrote ${files.length} statements to ${folder}`);
     expect(files.length).toBeGreaterThan(0);
+
     const ledger = openLedger(db, { readOnly: true });
     try {
       for (const file of files) {
@@ -74,7 +77,7 @@ describe('duedesk report statement --out-dir', () => {
     }
   });
 
-  it('narrows the clients by tier and names those left out', async () => {
+  it('tier filter lists skipped clients', async () => {
     const folder = join(temp.folder(), 'high');
     mkdirSync(folder);
     const result = await cli(
@@ -92,11 +95,21 @@ describe('duedesk report statement --out-dir', () => {
       'high',
     );
     expect(result.code, result.err).toBe(0);
+
     const written = readdirSync(folder).length;
     const skipped = result.out.split('\n').filter((line) => line.startsWith('Skipped ')).length;
     expect(result.out).toContain(`Wrote ${written} statements`);
     expect(result.out).toContain(`skipped ${skipped} clients`);
     expect(readdirSync(folder).every((file) => file.endsWith('.pdf'))).toBe(true);
+  });
+
+  it('folds the case of tier and currency', async () => {
+    const out = join(temp.folder(), 'high.csv');
+    const args = ['--as-of', '2026-11-30', '--tier', 'HIGH', '--currency', 'usd', '--out', out];
+    const result = await cli('report', 'aging-summary', '--db', db, ...args);
+    expect(result.code, result.err).toBe(0);
+    const currencies = new Set(readCsv(out).map((row) => row['currency']));
+    expect([...currencies]).toEqual(['USD']);
   });
 
   it.each([
@@ -111,11 +124,23 @@ describe('duedesk report statement --out-dir', () => {
     ],
     [
       ['statement', '--from', '2026-11-01', '--to', '2026-11-30', '--out-dir', '.', '--tier', 'x'],
-      /tier/,
+      /--tier: expected low, medium or high/,
+    ],
+    [
+      ['aging-summary', '--as-of', '2026-11-30', '--currency', 'DOLLARS', '--out', 'a.csv'],
+      /--currency: expected an ISO 4217 currency code/,
+    ],
+    [
+      ['metrics', '--from', '0001-01-02', '--to', '2026-11-30', '--out', 'm.csv'],
+      /runs 2025 years: a report covers at most 10, so shorten it/,
+    ],
+    [
+      ['aging-summary', '--as-of', '1899-12-31', '--out', 'a.csv'],
+      /The date 1899-12-31 is before 1900-01-01/,
     ],
     [['aging-summary', '--as-of', '2026-11-30', '--out', 'report.txt'], /end it in \.pdf or \.csv/],
     [['aging', '--as-of', '2026-11-30', '--out', 'a.csv'], /Unknown report "aging"/],
-  ])('refuses %j with a usage error', async (args, message) => {
+  ])('rejects %j with a usage error', async (args, message) => {
     const result = await cli('report', ...args.slice(0, 1), '--db', db, ...args.slice(1));
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);

@@ -150,6 +150,7 @@ async function writeStatementFolder(
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new UsageError(`--out-dir ${folder} is not a folder: create it first.`);
   }
+
   const filters = batchFilters(values);
   return readingLedger(dbPath, async (db) => {
     const started = Date.now();
@@ -163,6 +164,7 @@ async function writeStatementFolder(
       filters,
       onProgress: ({ done, total, clientCode }) => io.err(`  ${done}/${total} ${clientCode}`),
     });
+
     for (const { clientCode, reason } of result.skipped) {
       io.out(`Skipped ${clientCode}: ${reason}`);
     }
@@ -184,18 +186,39 @@ async function readingLedger(dbPath: string, work: (db: Ledger) => Promise<numbe
   try {
     return await work(db);
   } catch (error) {
-    if (error instanceof ReportRequestError) throw new UsageError(error.message);
+    if (error instanceof ReportRequestError) throw new UsageError(optionWording(error.message));
     throw error;
   } finally {
     db.close();
   }
 }
 
+/** Request fields as the command line names them, for the schema's messages. */
+const optionNames: Record<string, string> = {
+  asOf: '--as-of',
+  from: '--from',
+  to: '--to',
+  tier: '--tier',
+  manager: '--manager',
+  currency: '--currency',
+  'filters.client': '--client',
+  'filters.tier': '--tier',
+  'filters.manager': '--manager',
+  'filters.currency': '--currency',
+};
+
+/** Rewrites a message that starts with a request field, such as `filters.tier:`, for the CLI. */
+function optionWording(message: string): string {
+  const field = /^([\w.]+): /.exec(message)?.[1];
+  const option = field === undefined ? undefined : optionNames[field];
+  return option === undefined ? message : `${option}: ${message.slice(field!.length + 2)}`;
+}
+
 /** Parses the filters that narrow a batch's clients, with the checks of every report's filters. */
 function batchFilters(values: ReportOptionValues): Omit<ReportFilters, 'client'> {
   const { tier, manager, currency } = values;
   const parsed = reportFilters.omit({ client: true }).safeParse({ tier, manager, currency });
-  if (!parsed.success) throw new UsageError(firstIssue(parsed.error));
+  if (!parsed.success) throw new UsageError(optionWording(firstIssue(parsed.error)));
   return parsed.data;
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseIsoDate, type IsoDate } from '../../../../shared/calendar-date.ts';
 import {
   reportFilters,
+  type ReportFilterInput,
   type ReportFilters,
   type ReportFormat,
 } from '../../../../shared/reports/report-request.ts';
@@ -31,7 +32,7 @@ export interface StatementBatchOptions {
   /** The clients to write, by code. By default, every client with something to state. */
   readonly clientCodes?: readonly string[];
   /** Tier, manager and currency filters that narrow the clients. A client filter is rejected. */
-  readonly filters?: Omit<ReportFilters, 'client'>;
+  readonly filters?: Omit<ReportFilterInput, 'client'>;
   readonly onProgress?: (progress: StatementBatchProgress) => void;
 }
 
