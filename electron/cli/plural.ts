@@ -1,4 +1,4 @@
-/** "1 row", "2 rows": a count with its noun, for the CLI's summary lines. */
+/** Formats a count with its noun, such as "1 row" or "2 rows", for the CLI's summary lines. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -14,7 +14,7 @@ import {
 import { ReportScopeError } from '../reports/report-scope.ts';
 import type { LedgerContext } from './ledger-context.ts';
 
-/** Table rows of each table that the Reports page shows before the report is saved. */
+/** Maximum rows per table that the Reports page previews before the report is saved. */
 export const PREVIEW_ROW_LIMIT = 100;
 
 /**
@@ -25,14 +25,14 @@ export type SaveTargetEntry =
   | { readonly kind: 'file'; readonly path: string; readonly format: ReportFormat }
   | { readonly kind: 'folder'; readonly path: string };
 
-/** Save targets by token. The main thread or the loopback host adds them; a save removes one. */
+/** Save targets by token, added by the main thread or the loopback host and removed by a save. */
 export type SaveTargets = Map<string, SaveTargetEntry>;
 
 type ReportChannel = 'reports/preview' | 'reports/export' | 'reports/statements';
 
 /**
- * Handlers of the Reports page: the preview, saving a report to a chosen file, and saving the
- * statements of many clients into a chosen folder. Saving reads the ledger through a
+ * Creates the handlers of the Reports page: the preview, saving a report to a chosen file, and
+ * saving the statements of many clients into a chosen folder. Saving reads the ledger through a
  * read-only connection of its own, because rows stream to the file between other requests and
  * a better-sqlite3 connection cannot run another query while one of its iterators is open.
  */
@@ -61,6 +61,7 @@ export function reportFileHandlers(
           `${file.path} is the ledger itself: choose another file name for the report.`,
         );
       }
+
       const job = new ProgressRelay(context, jobId);
       const exported = await job.run(
         () =>
@@ -76,6 +77,7 @@ export function reportFileHandlers(
           ),
         (written) => written.rows,
       );
+
       return {
         fileName: basename(exported.file),
         folder: dirname(exported.file),
@@ -86,6 +88,7 @@ export function reportFileHandlers(
 
     'reports/statements': async ({ from, to, format, filters, target, jobId }) => {
       const folder = takeSaveTarget(saveTargets, target, 'folder');
+
       // The batch takes one client by its code rather than as a filter.
       const { client, ...otherFilters } = filters ?? {};
       const job = new ProgressRelay(context, jobId);
@@ -107,6 +110,7 @@ export function reportFileHandlers(
           ),
         (batch) => batch.files.length,
       );
+
       return { folder: folder.path, files: result.files.length, skipped: result.skipped.length };
     },
   };
@@ -131,7 +135,7 @@ class ProgressRelay {
     this.context.emit('reports/progress', { jobId: this.jobId, rows, total, done: false });
   }
 
-  /** Runs `work`; on success the last event carries the `finished` count of its result. */
+  /** Runs `work`. On success, the last event carries the `finished` count of its result. */
   async run<T>(work: () => Promise<T>, finished: (result: T) => number): Promise<T> {
     try {
       const result = await work();
@@ -193,9 +197,10 @@ async function withOwnReader<T>(
 const placeErrorCodes = new Set(['EACCES', 'EPERM', 'ENOENT', 'ENOSPC', 'EROFS', 'EISDIR']);
 
 /**
- * Runs report work, turning the errors of a request the ledger cannot serve (a missing date,
- * an unknown client code, a report not built yet) and of a place that cannot be written into
- * rejections the page shows with their message. Any other error stays a bug for the log.
+ * Runs report work and turns its expected errors into rejections that the page shows with
+ * their message. Expected errors come from a request the ledger cannot serve (a missing date,
+ * an unknown client code, a report not built yet) or a place that cannot be written. Any other
+ * error stays a bug for the log.
  */
 async function rejectingReportErrors<T>(work: () => T | Promise<T>): Promise<T> {
   try {

@@ -17,8 +17,8 @@ const INVOICE_LIST = '{{invoiceList}}';
 const PAYMENT_METHODS = '{{paymentMethods}}';
 
 /**
- * Fills the template part by part, so placeholders read as in the e-mail reminders, with
- * the invoice table in place of {{invoiceList}}, or after the text when the template has none.
+ * Fills the template part by part, so that placeholders read as in the e-mail reminders. The
+ * invoice table goes in place of {{invoiceList}}, or after the text when the template has none.
  */
 export function letterBlocks(
   template: ReminderTemplate,
@@ -28,6 +28,7 @@ export function letterBlocks(
 ): LetterBlock[] {
   const fill = (text: string) => renderReminder({ ...template, text }, context).text;
   const table = invoiceTable(context.lines, totals);
+
   const parts = template.text.split(INVOICE_LIST);
   const blocks: LetterBlock[] = [];
   parts.forEach((part, index) => {
@@ -35,9 +36,11 @@ export function letterBlocks(
     blocks.push({ kind: 'text', text: fill(part) });
   });
   if (parts.length === 1) blocks.push(table);
+
   if (!template.text.includes(PAYMENT_METHODS) && context.paymentMethods.length > 0) {
     blocks.push({ kind: 'text', text: `You can pay by ${context.paymentMethods.join(', ')}.` });
   }
+
   const onAccount = Object.entries(unapplied)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, cents]) => formatMoney(cents, currency));
@@ -51,6 +54,7 @@ export function letterBlocks(
         'applied to an invoice. We will set it against the amounts above.',
     });
   }
+
   return blocks;
 }
 
@@ -76,7 +80,7 @@ function invoiceTable(
   };
 }
 
-/** Per-currency amounts in currency-code order, as the letter and the report list them. */
+/** Sorts per-currency amounts by currency code, as the letter and the report list them. */
 export function sortedTotals(totals: Readonly<Record<string, number>>): [string, number][] {
   return Object.entries(totals).sort(([a], [b]) => a.localeCompare(b));
 }

@@ -4,7 +4,7 @@ import type { ReportRequest } from '../../shared/reports/report-request.ts';
 import type { Ledger } from '../ledger/database.ts';
 import type { ReportScope } from './report-scope.ts';
 
-/** What a report module is given: the ledger, the request and its resolved filters. */
+/** Input of a report module: the ledger, the request and its resolved filters. */
 export interface ReportContext {
   readonly db: Ledger;
   readonly request: ReportRequest;
@@ -16,7 +16,7 @@ export interface ReportContext {
 }
 
 /**
- * Builds one report. It may return rows as generators reading the ledger lazily; they are
+ * Builds one report. It may return rows as generators reading the ledger lazily. They are
  * read once, after the builder returns, on the same connection.
  */
 export type ReportBuilder = (context: ReportContext) => ReportDocument;

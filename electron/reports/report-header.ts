@@ -6,7 +6,7 @@ import type { Ledger } from '../ledger/database.ts';
 import { readSettings } from '../ledger/settings-store.ts';
 
 /**
- * The header every report prints: the company from the settings (its address, e-mail and
+ * Builds the header every report prints: the company from the settings (its address, e-mail and
  * phone on one line), the report's title, its dates and filters, and the day it was made.
  */
 export function reportHeader(

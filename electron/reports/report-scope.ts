@@ -22,7 +22,10 @@ export interface ReportScope {
   readonly risk: RiskReport | null;
 }
 
-/** A filter that names something the ledger does not have; the message says what to give. */
+/**
+ * Error for a request whose filters the ledger cannot serve, such as an unknown client code
+ * or a statement without a client. Its message names the value and how to correct it.
+ */
 export class ReportScopeError extends Error {
   constructor(message: string) {
     super(message);
@@ -33,7 +36,7 @@ export class ReportScopeError extends Error {
 /**
  * Resolves `filters` to the set of clients they leave: the client by its code, the clients of
  * an account manager (compared without case), and the clients whose risk tier at `asOf` is the
- * one asked for. Filters combine, so each narrows the others.
+ * requested one. Filters combine, so each narrows the others.
  */
 export function resolveReportScope(db: Ledger, filters: ReportFilters, asOf: IsoDate): ReportScope {
   let clientIds: Set<number> | null = null;
@@ -84,7 +87,7 @@ export function resolveReportScope(db: Ledger, filters: ReportFilters, asOf: Iso
   return { clientIds, client, currency: filters.currency ?? null, risk };
 }
 
-/** The scope's client ids as JSON for SQL's `json_each`, or null when every client counts. */
+/** Encodes the scope's client ids as JSON for SQL's `json_each`, or null for every client. */
 export function clientIdsParameter(scope: ReportScope): string | null {
   return scope.clientIds === null ? null : JSON.stringify([...scope.clientIds]);
 }

@@ -3,9 +3,9 @@
  * and saving one statement per client into a folder. Part of `ipcContract`, kept here so that
  * the contract file stays short.
  *
- * The renderer never sends a path. It asks the platform where to save (a save dialog in the
- * desktop app, the exports folder of the loopback host) and receives a `SaveTarget` whose
- * token names the file or folder; the channels below take that token.
+ * The renderer never sends a path. It requests a place to save from the platform (a save
+ * dialog in the desktop app, the exports folder of the loopback host) and receives a
+ * `SaveTarget` whose token names the file or folder. The channels below take that token.
  */
 
 import { z } from 'zod';
@@ -19,10 +19,10 @@ export const saveToken = z
   .string()
   .regex(/^[A-Za-z0-9_-]{16,64}$/, 'expected a save-target token from chooseSaveTarget');
 
-/** Longest file or folder name a save dialog is offered; most file systems allow 255 bytes. */
+/** Maximum length of a name offered to a save dialog. Most file systems allow 255 bytes. */
 export const MAX_SAVE_NAME_LENGTH = 200;
 
-/** A place to save, as the renderer holds it. Name and folder are for display only. */
+/** A place to save, as the renderer receives it. Name and folder are for display only. */
 export const saveTarget = z
   .object({
     token: saveToken,
@@ -64,7 +64,7 @@ export function saveNameProblem(name: string, format: string | null): string | n
   return null;
 }
 
-/** What `chooseSaveTarget` sends to the platform: the name to offer and the file's format. */
+/** Options that `chooseSaveTarget` sends to the platform: the name to offer and the format. */
 export const saveFileOptions = z
   .object({ suggestedName: z.string(), format: reportFormat })
   .strict()
@@ -75,7 +75,7 @@ export const saveFileOptions = z
 
 export type SaveFileOptions = z.infer<typeof saveFileOptions>;
 
-/** What `chooseFolder` sends: the name of the folder to offer or create. */
+/** Options that `chooseFolder` sends: the name of the folder to offer or create. */
 export const saveFolderOptions = z
   .object({ suggestedName: z.string() })
   .strict()
@@ -159,7 +159,7 @@ export const reportPreviewSchema = z
 const jobId = z.string().uuid();
 
 export const reportContract = {
-  /** The first rows of each table of the report, formatted, with its facts, notes and charts. */
+  /** Builds the report and formats the first rows of each table, with facts, notes and charts. */
   'reports/preview': {
     request: reportRequest,
     response: reportPreviewSchema,
@@ -174,17 +174,17 @@ export const reportContract = {
       .strict(),
     response: z.object({
       fileName: z.string(),
-      /** The folder the file was saved in, for the page to say where it went. */
+      /** The folder the file was saved in, so that the page can show where it went. */
       folder: z.string(),
       /** Rows of the CSV, or table rows laid out in the PDF. */
       rows: z.number().int().nonnegative(),
-      /** Pages of the PDF; null for CSV. */
+      /** Pages of the PDF, or null for CSV. */
       pages: z.number().int().positive().nullable(),
     }),
   },
   /**
-   * Writes one statement file per client with activity in the period into the folder of
-   * `target`, narrowed by `filters` (the client filter picks one client).
+   * Writes one statement file per client with a balance at `to` or activity in the period
+   * into the folder of `target`, narrowed by `filters` (the client filter picks one client).
    */
   'reports/statements': {
     request: z

@@ -15,7 +15,7 @@ export const reportNames = [
 
 export type ReportName = (typeof reportNames)[number];
 
-/** `as-of` reports show one day's position; `period` reports cover `from` to `to`. */
+/** Dates of a report: `as-of` shows one day's position, `period` covers `from` to `to`. */
 export type ReportDates = 'as-of' | 'period';
 
 export interface ReportEntry {
@@ -23,7 +23,7 @@ export interface ReportEntry {
   readonly title: string;
   readonly description: string;
   readonly dates: ReportDates;
-  /** Reports about one client, which need the client filter. */
+  /** True for a report about one client, which needs the client filter. */
   readonly perClient: boolean;
 }
 

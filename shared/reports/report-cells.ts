@@ -7,7 +7,7 @@ import { formatDecimal, formatMoney } from '../money.ts';
 import { spreadsheetSafeText } from '../spreadsheet-text.ts';
 import type { ReportCell, ReportColumn, ReportRow } from './report-document.ts';
 
-/** The currency of a money cell: the column's own, else the row's `currency` cell. */
+/** Returns the currency of a money cell: the column's own, else the row's `currency` cell. */
 export function cellCurrency(column: ReportColumn, row: ReportRow): string {
   const currency = column.currency ?? row['currency'];
   if (typeof currency !== 'string' || currency === '') {
@@ -20,8 +20,8 @@ export function cellCurrency(column: ReportColumn, row: ReportRow): string {
 }
 
 /**
- * The CSV text of a cell. Money is a plain decimal (`-15.00`), so a spreadsheet reads it as
- * a number, negative amounts included; text that a spreadsheet would run as a formula is
+ * Formats a cell as CSV text. Money is a plain decimal (`-15.00`), so a spreadsheet reads it
+ * as a number, negative amounts included. Text that a spreadsheet would run as a formula is
  * written so that it shows as typed.
  */
 export function csvCell(column: ReportColumn, row: ReportRow): string {
@@ -42,7 +42,7 @@ export function csvCell(column: ReportColumn, row: ReportRow): string {
   }
 }
 
-/** The text people read: money in its currency's format, percentages with a sign. */
+/** Formats a cell for people: money in its currency's format, percentages with a sign. */
 export function displayCell(column: ReportColumn, row: ReportRow): string {
   const value = row[column.key] ?? null;
   if (value === null) return '';
@@ -63,8 +63,8 @@ export function displayCell(column: ReportColumn, row: ReportRow): string {
 }
 
 /**
- * Numbers, and text columns of formatted figures marked `align: 'right'`, read right-aligned;
- * other text and dates left-aligned.
+ * Tells whether a column is right-aligned: numbers, and text columns of formatted figures
+ * marked `align: 'right'`. Other text and dates are left-aligned.
  */
 export function isRightAligned(column: ReportColumn): boolean {
   return column.align === 'right' || (column.kind !== 'text' && column.kind !== 'date');
@@ -73,7 +73,8 @@ export function isRightAligned(column: ReportColumn): boolean {
 function numberCell(column: ReportColumn, value: ReportCell): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new RangeError(
-      `The ${column.kind} column "${column.key}" holds ${JSON.stringify(value)}: expected a number.`,
+      `Invalid value ${JSON.stringify(value)} in the ${column.kind} column "${column.key}": ` +
+        'expected a number.',
     );
   }
   return value;

@@ -1,17 +1,17 @@
 /**
  * A report as data, before it becomes a PDF, a CSV file or a preview in the window. Each
- * report module builds one `ReportDocument`; the writers lay it out. Nothing here formats
+ * report module builds one `ReportDocument`, and the writers lay it out. Nothing here formats
  * money or reads the ledger, so a new report is a builder of blocks and nothing more.
  */
 
 import type { IsoDate } from '../calendar-date.ts';
 
 /**
- * How a column's cells are typed and shown:
- * - `text`: free text such as a name; guarded against formula injection in CSV.
+ * Type of a column's cells, which sets how they are written and shown:
+ * - `text`: free text such as a name, guarded against formula injection in CSV.
  * - `date`: an ISO date (`YYYY-MM-DD`) or null.
  * - `money`: integer minor units in the currency of the row's `currency` cell (or the
- *   column's `currency`); a plain decimal in CSV, the currency's format in the PDF.
+ *   column's `currency`). A plain decimal in CSV, the currency's format in the PDF.
  * - `count`, `days`: whole numbers. `percent`: a number already × 100. `decimal`: any number.
  */
 export type ReportColumnKind = 'text' | 'date' | 'money' | 'count' | 'days' | 'percent' | 'decimal';
@@ -22,18 +22,19 @@ export interface ReportColumn {
   /** The PDF and preview header. */
   readonly label: string;
   readonly kind: ReportColumnKind;
-  /** For money columns whose rows have no `currency` cell. */
+  /** Currency of a money column whose rows have no `currency` cell. */
   readonly currency?: string;
-  /** Relative width in the PDF; 1 when absent. */
+  /** Relative width in the PDF, 1 when absent. */
   readonly width?: number;
   /**
-   * Text columns only: the PDF wraps long cells over several lines instead of cutting them
-   * short, for prose such as a metric's definition. Rows of such tables grow to fit.
+   * Line wrapping for text columns: the PDF wraps long cells over several lines instead of
+   * cutting them short, for prose such as a metric's definition. Rows of such tables grow to
+   * fit.
    */
   readonly wrap?: boolean;
   /**
-   * `right` for text columns that hold figures already formatted, such as metric values in
-   * mixed units, so they line up like numbers while the CSV keeps them as text.
+   * Alignment `right` for text columns that contain figures already formatted, such as metric
+   * values in mixed units, so they line up like numbers while the CSV keeps them as text.
    */
   readonly align?: 'right';
 }
@@ -46,15 +47,15 @@ export interface ReportTable {
   readonly title: string;
   readonly columns: readonly ReportColumn[];
   /**
-   * The rows, possibly streamed from the ledger: iterate once only. Large reports pass a
-   * generator so that a million rows never sit in memory at once.
+   * The rows, possibly streamed from the ledger, so they can be iterated once only. Large
+   * reports pass a generator so that a million rows never sit in memory at once.
    */
   readonly rows: Iterable<ReportRow>;
   /** Rows shown in bold under the table in the PDF and preview, never written to CSV. */
   readonly totals?: readonly ReportRow[];
-  /** The number of rows when known in advance, for progress; null when not counted. */
+  /** The number of rows when known in advance, for progress, or null when not counted. */
   readonly rowCount?: number | null;
-  /** Shown instead of an empty table. */
+  /** Text shown instead of an empty table. */
   readonly emptyText?: string;
 }
 
@@ -68,7 +69,7 @@ export interface ReportFacts {
 export interface ReportText {
   readonly kind: 'text';
   readonly text: string;
-  /** A heading is printed larger and bold. */
+  /** Text style. A heading is printed larger and bold. */
   readonly style?: 'heading' | 'body' | 'note';
 }
 
@@ -85,7 +86,7 @@ export interface ReportChart {
     readonly label: string;
     readonly values: readonly (number | null)[];
   }[];
-  /** Money values are minor units of `currency`; the axis shows major units. */
+  /** Unit of the values. Money values are minor units of `currency`, shown in major units. */
   readonly unit: ReportChartUnit;
   readonly currency?: string;
   /**
@@ -101,10 +102,10 @@ export interface ReportPageBreak {
 
 export type ReportBlock = ReportTable | ReportFacts | ReportText | ReportChart | ReportPageBreak;
 
-/** Where the report was made for, printed under its title. */
+/** The company, title, scope and generated-on date printed at the top of a report. */
 export interface ReportHeader {
   readonly company: string;
-  /** The company's address, e-mail and phone on one line; empty when unknown. */
+  /** The company's address, e-mail and phone on one line, or empty when unknown. */
   readonly companyContact: string;
   readonly title: string;
   /** "As of 2013-12-31" or "2013-01-01 to 2013-12-31", followed by the filters applied. */
@@ -119,6 +120,6 @@ export interface ReportDocument {
   readonly csv: ReportTable;
   /** A suggested file name without extension, such as `aging-detail-2013-12-31`. */
   readonly fileStem: string;
-  /** Landscape pages for wide tables; portrait when absent. */
+  /** Page orientation: landscape for wide tables, portrait when absent. */
   readonly orientation?: 'portrait' | 'landscape';
 }

@@ -30,11 +30,11 @@ export interface ReportPreview {
   readonly header: ReportHeader;
   readonly blocks: readonly PreviewBlock[];
   readonly fileStem: string;
-  /** The CSV's column keys, so the page can say what the CSV holds. */
+  /** The CSV's column keys, so that the page can list what the CSV contains. */
   readonly csvColumns: readonly string[];
 }
 
-/** Formats up to `rowLimit` rows of each table of `document`; page breaks are dropped. */
+/** Formats up to `rowLimit` rows of each table of `document`, and drops page breaks. */
 export function previewReport(document: ReportDocument, rowLimit = 100): ReportPreview {
   const blocks: PreviewBlock[] = [];
   for (const block of document.blocks) {

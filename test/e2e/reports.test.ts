@@ -61,7 +61,7 @@ interface StyledWindow {
   getComputedStyle(element: unknown): { textAlign: string };
 }
 
-/** Returns a cell's computed alignment; it runs in the page, where globalThis is the window. */
+/** Returns a cell's computed alignment. It runs in the page, where globalThis is the window. */
 function textAlign(cell: unknown): string {
   return (globalThis as unknown as StyledWindow).getComputedStyle(cell).textAlign;
 }
@@ -94,6 +94,7 @@ describe.skipIf(!hasChromium).sequential('reports page', () => {
     } finally {
       db.close();
     }
+
     mkdirSync(dirname(screenshotFile), { recursive: true });
     session = await openBrowserSession(dbPath);
     await session.page.getByLabel('As of', { exact: true }).fill(asOf);
@@ -239,7 +240,7 @@ describe.skipIf(!hasChromium).sequential('reports page', () => {
     expect(text).toContain('$1,750.49');
   });
 
-  it('statement without a client is not sent', async () => {
+  it('statement needs a client code', async () => {
     const { page } = session;
     await page.getByRole('radio', { name: 'Client statement', exact: true }).check();
     const client = page.getByLabel('Client code');
@@ -247,6 +248,7 @@ describe.skipIf(!hasChromium).sequential('reports page', () => {
     const message = 'The client statement is about one client: choose its code.';
     await expect.poll(() => page.getByText(message).isVisible()).toBe(true);
     expect(await client.getAttribute('aria-invalid')).toBe('true');
+
     const panel = region('Save the report');
     expect(await panel.getByRole('button', { name: 'Save as PDF' }).isDisabled()).toBe(true);
     expect(await page.getByText('Correct the options above to see a preview.').isVisible()).toBe(
@@ -258,7 +260,7 @@ describe.skipIf(!hasChromium).sequential('reports page', () => {
     expect(await page.getByLabel('To').inputValue()).toBe(asOf);
   });
 
-  it('period ending before it starts is not sent', async () => {
+  it('reversed period is not sent', async () => {
     const { page } = session;
     await page.getByLabel('Client code').fill('ACME');
     await page.getByLabel('From').fill('2026-04-01');
@@ -273,7 +275,7 @@ describe.skipIf(!hasChromium).sequential('reports page', () => {
       .toBe('2026-03-01 to 2026-03-31 · client ACME');
   });
 
-  it('statements batch writes a file per client', async () => {
+  it('batch writes a file per client', async () => {
     const { page } = session;
     await page.getByLabel('Client code').fill('');
     const panel = region('Statements for many clients');
@@ -289,6 +291,7 @@ describe.skipIf(!hasChromium).sequential('reports page', () => {
     expect(readdirSync(batch).sort()).toEqual(
       ['ACME', 'BETA', 'CEDAR', 'ECHO'].map((code) => `statement-${code}-${asOf}.csv`),
     );
+
     const bar = panel.getByRole('progressbar');
     expect(await bar.getAttribute('aria-valuenow')).toBe('4');
   });
@@ -313,7 +316,7 @@ describe.skipIf(!hasChromium).sequential('reports page', () => {
     await page.getByLabel('Account manager').fill('');
   });
 
-  it('unknown client code shows the ledger’s error', async () => {
+  it('unknown client shows the ledger’s error', async () => {
     const { page } = session;
     await page.getByRole('radio', { name: 'Dunning letter', exact: true }).check();
     await page.getByLabel('Client code').fill('ZZZ');

@@ -15,7 +15,7 @@ function sumCents(rows: Record<string, string>[], column: string): number {
   return rows.reduce((total, row) => total + Math.round(Number(row[column] || '0') * 100), 0);
 }
 
-/** A ledger with the client names of the formula-injection cases and a 15.00 credit note. */
+/** Imports a ledger with formula-injection client names and a 15.00 credit note. */
 async function hostileLedger() {
   const dir = temp.folder();
   const db = join(dir, 'ledger.sqlite');
@@ -33,7 +33,7 @@ async function hostileLedger() {
 }
 
 describe('aging reports', () => {
-  it('keeps formula-like names as text and negative amounts as numbers in CSV', async () => {
+  it('summary CSV escapes formulas, keeps negatives', async () => {
     const { dir, db } = await hostileLedger();
     const out = join(dir, 'aging.csv');
     const result = await cli(
@@ -47,6 +47,7 @@ describe('aging reports', () => {
       out,
     );
     expect(result.code, result.err).toBe(0);
+
     const rows = readCsv(out);
     const byName = new Map(rows.map((row) => [row['client'], row]));
     expect([...byName.keys()].sort()).toEqual([
@@ -54,6 +55,7 @@ describe('aging reports', () => {
       "'@SUM(1+1)",
       'Client -Minus Ltd',
     ]);
+
     // The credit note is not allocated, so it is unapplied: a negative number, unquoted.
     const minus = byName.get('Client -Minus Ltd')!;
     expect(minus['unapplied']).toBe('-15.00');
@@ -62,7 +64,7 @@ describe('aging reports', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/,-15\.00,235\.00,1,USD\r\n/);
   });
 
-  it('lists every open invoice and unapplied amount in the detail, adding up to the aging', async () => {
+  it('detail lists every open item', async () => {
     const { dir, db } = await hostileLedger();
     const out = join(dir, 'detail.csv');
     const result = await cli(
@@ -76,6 +78,7 @@ describe('aging reports', () => {
       out,
     );
     expect(result.code, result.err).toBe(0);
+
     const rows = readCsv(out);
     expect(rows.map((row) => [row['reference'], row['type'], row['open_balance']])).toEqual([
       ['I-1', 'invoice', '100.00'],
@@ -89,7 +92,7 @@ describe('aging reports', () => {
     expect(sumCents(rows, 'open_balance')).toBe(37_500);
   });
 
-  it('narrows to one client, and names an unknown client', async () => {
+  it('client filter narrows and rejects unknowns', async () => {
     const { dir, db } = await hostileLedger();
     const out = join(dir, 'one.csv');
     const codes = readCsv(
@@ -132,7 +135,7 @@ describe('aging reports', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
-  it('refuses a period for an as-of report and a missing date, writing nothing', async () => {
+  it('rejects a period and an unknown extension', async () => {
     const { dir, db } = await hostileLedger();
     const out = join(dir, 'bad.csv');
     const period = await cli(
@@ -149,6 +152,7 @@ describe('aging reports', () => {
     );
     expect(period.code).toBe(2);
     expect(period.err).toMatch(/as of one date: give an as-of date, not a period/);
+
     const format = await cli(
       'report',
       'aging-summary',
@@ -166,7 +170,7 @@ describe('aging reports', () => {
 });
 
 describe.skipIf(!hasIbmSample)("aging reports of IBM's sample", () => {
-  it('gives CSV totals equal to duedesk aging --json', async () => {
+  it('CSV totals match duedesk aging', async () => {
     const dir = temp.folder();
     const db = join(dir, 'ar.sqlite');
     const imported = await cli(
@@ -203,7 +207,7 @@ describe.skipIf(!hasIbmSample)("aging reports of IBM's sample", () => {
     expect(detailRows.filter((row) => row['type'] === 'invoice')).toHaveLength(usd.count);
   });
 
-  it.skipIf(skipPdfReading)('prints the aging detail as a PDF with the same total', async () => {
+  it.skipIf(skipPdfReading)('detail PDF shows the same total', async () => {
     const dir = temp.folder();
     const db = join(dir, 'ar.sqlite');
     await cli('import', ibmSamplePath, '--db', db, '--preset', 'ibm-ar', '--currency', 'USD');
@@ -222,6 +226,7 @@ describe.skipIf(!hasIbmSample)("aging reports of IBM's sample", () => {
       out,
     );
     expect(result.code, result.err).toBe(0);
+
     const pages = pdfPages(out);
     expect(pages).toHaveLength(1);
     expect(result.out).toMatch(/: 1 page, in /);

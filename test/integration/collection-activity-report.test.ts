@@ -35,7 +35,7 @@ const call: InteractionInput = {
   repliesToReminderId: null,
 };
 
-/** Writes a reminder that was never sent, with its invoice, as the reminder pass queues it. */
+/** Inserts a reminder that was never sent, with its invoice, as the reminder pass queues it. */
 function insertQueuedReminder(
   db: Ledger,
   client: string,
@@ -66,7 +66,7 @@ function insertQueuedReminder(
 }
 
 /**
- * Three USD clients and their collection work in March 2026 (the period) and around it.
+ * Writes three USD clients and their collection work in March 2026 (the period) and around it.
  *
  * Invoices: acme A-1 (due 03-03, paid 03-15) and A-2 (due 03-07, paid 03-25), bolt B-1 (due
  * 03-12, paid 03-20), cora C-1 (due 03-25, paid 04-05). Anne manages acme, Bob bolt, and
@@ -78,11 +78,12 @@ function insertQueuedReminder(
  * superseded, 03-01). Outside the period: R0 (acme, sent 02-20) and R6 (cora, cancelled,
  * 04-01).
  *
- * Interactions in March besides the reminders' sends: acme's call (03-05, 10 min, "promised to
- * pay") and e-mail reply to R1 (03-12, 4 min); bolt's call (03-01, 3 min, "no answer") and
- * note (03-15, 6 min); cora's meeting (03-31, 30 min, "agreed plan"); the note the follow-up
- * writes when acme's promise breaks (03-20). Outside: bolt's call on 02-28 and acme's on
- * 04-01.
+ * Interactions in March besides the reminders' sends:
+ * - acme: a call (03-05, 10 min, "promised to pay") and an e-mail reply to R1 (03-12, 4 min).
+ * - bolt: a call (03-01, 3 min, "no answer") and a note (03-15, 6 min).
+ * - cora: a meeting (03-31, 30 min, "agreed plan").
+ * - acme: the note the follow-up writes when acme's promise breaks (03-20).
+ * Outside the period: bolt's call on 02-28 and acme's on 04-01.
  *
  * Promises falling due in March: acme's (03-08) broken, bolt's (03-25) kept on 03-20 by the
  * payment of that day, cora's (03-30) still open. Cora's second promise falls due in April.
@@ -99,6 +100,7 @@ async function marchLedger(): Promise<{ db: Ledger; dir: string }> {
   );
   db.prepare(`UPDATE clients SET account_manager = 'Anne' WHERE code = 'acme'`).run();
   db.prepare(`UPDATE clients SET account_manager = 'Bob' WHERE code = 'bolt'`).run();
+
   const acme = clientId(db, 'acme');
   const bolt = clientId(db, 'bolt');
   const cora = clientId(db, 'cora');
@@ -179,9 +181,11 @@ async function marchLedger(): Promise<{ db: Ledger; dir: string }> {
     );
   promise(acme, 50_00, '2026-03-05', '2026-03-08');
   promise(bolt, 300_00, '2026-03-16', '2026-03-25');
+
   const decided = followUpPromises(db, '2026-03-20', now);
   expect(decided.kept).toHaveLength(1);
   expect(decided.broken).toHaveLength(1);
+
   promise(cora, 100_00, '2026-03-21', '2026-03-30');
   promise(cora, 100_00, '2026-03-21', '2026-04-10');
   return { db, dir: dirname(path) };
@@ -237,7 +241,7 @@ const timeKeys = [
 ];
 
 describe('collection activity report', () => {
-  it('counts interactions by kind, direction and outcome', async () => {
+  it('counts interactions by kind, direction, outcome', async () => {
     const { db } = await marchLedger();
     const document = activityDocument(db);
     const interactions = table(document, 'Interactions by kind, direction and outcome');
@@ -257,7 +261,7 @@ describe('collection activity report', () => {
     ]);
   });
 
-  it('counts reminders queued in the period by stage and status', async () => {
+  it('counts reminders by stage and status', async () => {
     const { db } = await marchLedger();
     const reminders = table(
       activityDocument(db),
@@ -282,7 +286,7 @@ describe('collection activity report', () => {
     ]);
   });
 
-  it('reports the outcomes of promises and reminders', async () => {
+  it('reports promise and reminder outcomes', async () => {
     const { db } = await marchLedger();
     expect(outcomes(activityDocument(db))).toEqual({
       'Promises to pay falling due in the period': '3',
@@ -295,7 +299,7 @@ describe('collection activity report', () => {
     });
   });
 
-  it('adds up the time spent per manager and client', async () => {
+  it('sums time per manager and client', async () => {
     const { db } = await marchLedger();
     const document = activityDocument(db);
     const managers = table(document, 'Time spent per account manager');
@@ -316,6 +320,7 @@ describe('collection activity report', () => {
         automated_minutes: 0,
       },
     ]);
+
     const clients = table(document, 'Time spent per client');
     expect(cells([...clients.rows], ['client_code', 'manager', ...timeKeys])).toEqual([
       ['cora', null, 2, 35, 0, 0],
@@ -324,7 +329,7 @@ describe('collection activity report', () => {
     ]);
   });
 
-  it('prints the activity metrics with their definitions', async () => {
+  it('lists activity metrics with definitions', async () => {
     const { db } = await marchLedger();
     const document = activityDocument(db);
     const metrics = table(document, 'Activity metrics');
@@ -349,6 +354,7 @@ describe('collection activity report', () => {
       'DSO before reminders': 'n/a',
       'DSO after reminders': 'n/a',
     });
+
     const texts = document.blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : []));
     for (const { metric } of collectionActivityRows) {
       expect(texts).toContain(`${metric.name}: ${metric.definition}`);
@@ -356,7 +362,7 @@ describe('collection activity report', () => {
     expect(document.fileStem).toBe('collection-activity-2026-03-01-to-2026-03-31');
   });
 
-  it('writes every interaction of the period to CSV', async () => {
+  it('writes every interaction to CSV', async () => {
     const { db, dir } = await marchLedger();
     const out = join(dir, 'activity.csv');
     const written = await exportReport(
@@ -365,6 +371,7 @@ describe('collection activity report', () => {
       { format: 'csv', outFile: out, generatedOn },
     );
     expect(written.rows).toBe(9);
+
     const records = readCsv(out);
     expect(Object.keys(records[0]!)).toEqual([
       'date',
@@ -409,10 +416,12 @@ describe('collection activity report', () => {
       { report: 'collection-activity', from, to },
       { format: 'pdf', outFile: out, generatedOn },
     );
+
     const pages = pdfPages(out);
     expect(written.pages).toBe(pages.length);
     expect(pages[0]).toMatch(/Collection activity/);
     expect(pages[0]).toMatch(/2026-03-01 to 2026-03-31/);
+
     const all = oneLine(pages.join('\n'));
     for (const text of [
       'Collection success rate portfolio 75.00%',
@@ -455,12 +464,13 @@ describe('collection activity report filters', () => {
     expect(cells(rows(document, 'Time spent per account manager'), ['manager', 'clients'])).toEqual(
       [['Bob', 1]],
     );
+
     // Nothing groups by manager, so the metrics are the portfolio's.
     const metrics = rows(document, 'Activity metrics');
     expect(metrics[0]).toMatchObject({ scope: 'portfolio', value_usd: '75.00%' });
   });
 
-  it('groups a manager written in two cases as one', async () => {
+  it('groups manager names ignoring case', async () => {
     const { db } = await marchLedger();
     db.prepare(`UPDATE clients SET account_manager = ' anne' WHERE code = 'bolt'`).run();
     const document = activityDocument(db, { manager: 'ANNE' });
@@ -535,7 +545,7 @@ describe('collection activity report filters', () => {
     expect(outcomes(dollar)['Invoices covered by a reminder sent in the period']).toBe('4');
   });
 
-  it('says so when the filters leave nothing', async () => {
+  it('shows empty texts when filters match nothing', async () => {
     const { db } = await marchLedger();
     // No client has three settled invoices, so none is scored and no client is low risk.
     const document = activityDocument(db, { tier: 'low' });
@@ -556,8 +566,8 @@ describe('collection activity report filters', () => {
   });
 });
 
-describe('collection activity report with nothing to report', () => {
-  it('says so for a quiet period', async () => {
+describe('empty collection activity report', () => {
+  it('prints n/a for a quiet period', async () => {
     const { db } = await marchLedger();
     const document = activityDocument(db, {}, { from: '2026-06-01', to: '2026-06-30' });
     expect(rows(document, 'Interactions by kind, direction and outcome')).toEqual([]);
@@ -567,7 +577,7 @@ describe('collection activity report with nothing to report', () => {
     expect(values).toEqual(Array(collectionActivityRows.length).fill('n/a'));
   });
 
-  it('says so for an empty ledger', async () => {
+  it('reports nothing for an empty ledger', async () => {
     const { db, dir } = temp.ledger();
     const document = activityDocument(db);
     const metrics = table(document, 'Activity metrics');
@@ -575,6 +585,7 @@ describe('collection activity report with nothing to report', () => {
     expect(metrics.emptyText).toBe(
       'No client was invoiced by 2026-03-31, so there is no activity to measure.',
     );
+
     const out = join(dir, 'empty.csv');
     const written = await exportReport(
       db,

@@ -46,6 +46,7 @@ function metricsLedger(): { db: Ledger; dir: string } {
   writeManagementLedger(db);
   db.prepare(`UPDATE clients SET account_manager = 'Anne' WHERE code IN ('ALD', 'CED')`).run();
   db.prepare(`UPDATE clients SET account_manager = 'Bob' WHERE code = 'BIR'`).run();
+
   insertSentReminder(db, { client: 'BIR', invoices: ['B4'], sentOn: '2026-01-28' });
   logInteraction(
     db,
@@ -74,6 +75,7 @@ function metricsLedger(): { db: Ledger; dir: string } {
     },
     now,
   );
+
   return { db, dir };
 }
 
@@ -129,7 +131,7 @@ const fourCharts = [
 ];
 
 describe('metrics report', () => {
-  it('lists every registry metric with its definition', () => {
+  it('lists every registry metric and definition', () => {
     const { db } = metricsLedger();
     const document = metricsDocument(db);
     const table = metricTable(document);
@@ -142,6 +144,7 @@ describe('metrics report', () => {
       'value_eur',
       'value_usd',
     ]);
+
     // A table cell is one line in the PDF, so the definitions are wrapped text after it.
     const paragraphs = texts(document);
     for (const metric of metricRegistry) {
@@ -152,7 +155,7 @@ describe('metrics report', () => {
     expect(document.header.scope).toBe('2026-01-01 to 2026-03-31');
   });
 
-  it('prints DSO, CEI and days late as computed by hand', () => {
+  it('matches hand-computed DSO, CEI, days late', () => {
     const { db } = metricsLedger();
     const rows = metricRows(metricsDocument(db));
     const values = (id: string) => [row(rows, id)['value_usd'], row(rows, id)['value_eur']];
@@ -188,7 +191,7 @@ describe('metrics report', () => {
     expect(row(rows, 'cei')['scope']).toBe('portfolio');
   });
 
-  it('prints the management, trend and dashboard metrics', () => {
+  it('prints management, trend and dashboard metrics', () => {
     const { db } = metricsLedger();
     const rows = metricRows(metricsDocument(db));
     const values = (id: string) => [row(rows, id)['value_usd'], row(rows, id)['value_eur']];
@@ -210,6 +213,7 @@ describe('metrics report', () => {
     expect(values('daysAgainstTerms')).toEqual(['30.60 days', 'n/a']);
     expect(values('lateShare')).toEqual(['100%', 'n/a']);
     expect(row(rows, 'lateShare')['scope']).toBe('portfolio, month 2026-03');
+
     // Per-client measures have no portfolio value.
     expect(values('riskScore')).toEqual(['n/a', 'n/a']);
     expect(row(rows, 'riskScore')['scope']).toBe('per client');
@@ -218,7 +222,7 @@ describe('metrics report', () => {
     expect(values('overdueShare')).toEqual(['0.6%', '100%']);
   });
 
-  it('prints the activity metrics of the collection work', () => {
+  it('prints the collection activity metrics', () => {
     const { db } = metricsLedger();
     const rows = metricRows(metricsDocument(db));
     const values = (id: string) => [row(rows, id)['value_usd'], row(rows, id)['value_eur']];
@@ -238,7 +242,7 @@ describe('metrics report', () => {
     expect(values('dsoBeforeReminders')).toEqual(['n/a', 'n/a']);
   });
 
-  it('draws the four charts with their values', () => {
+  it('draws four charts with their values', () => {
     const { db } = metricsLedger();
     const document = metricsDocument(db);
     expect(charts(document).map((entry) => entry.title)).toEqual(fourCharts);
@@ -305,7 +309,7 @@ describe('metrics report', () => {
     expect(preview.fileStem).toBe('metrics-2026-01-01-to-2026-03-31');
   });
 
-  it('writes the CSV with plain numbers and a currency column', async () => {
+  it('CSV has plain numbers and currencies', async () => {
     const { db, dir } = metricsLedger();
     const out = join(dir, 'metrics.csv');
     const written = await exportReport(
@@ -360,7 +364,7 @@ describe('metrics report', () => {
     );
   });
 
-  it.skipIf(skipPdfReading)('writes the PDF with the table, charts and definitions', async () => {
+  it.skipIf(skipPdfReading)('PDF has table, charts and definitions', async () => {
     const { db, dir } = metricsLedger();
     const out = join(dir, 'metrics.pdf');
     const written = await exportReport(
@@ -375,11 +379,13 @@ describe('metrics report', () => {
       rows: metricRegistry.length,
       pages: pages.length,
     });
+
     // The table, the four charts and the definitions start on pages of their own.
     expect(pages.length).toBeGreaterThanOrEqual(4);
     expect(pages[0]).toMatch(/Metrics report/);
     expect(pages[0]).toMatch(/2026-01-01 to 2026-03-31/);
     expect(pages[0]).toMatch(/Page 1 of \d+/);
+
     const all = oneLine(pages.join('\n'));
     for (const line of [
       'DSO (days sales outstanding) portfolio 34.62 days 47.65 days',
@@ -400,7 +406,7 @@ describe('metrics report', () => {
 });
 
 describe('metrics report filters', () => {
-  it('narrows the grouped metrics and charts to a tier', () => {
+  it('narrows to one risk tier', () => {
     const { db } = metricsLedger();
     const document = metricsDocument(db, { tier: 'high' });
     const rows = metricRows(document);
@@ -470,6 +476,7 @@ describe('metrics report filters', () => {
       'value_eur',
     ]);
     expect(row(metricRows(document), 'dso')['value_eur']).toBe('34.62 days');
+
     const aging = chart(document, 'Aging buckets at 2026-03-31 (EUR)');
     // C2, due 03-22, is 9 days past due.
     expect(aging.series).toEqual([{ label: 'EUR', values: [0, 500_00, 0, 0, 0] }]);
@@ -497,6 +504,7 @@ describe('metrics report filters', () => {
     expect(row(rows, 'customerRiskScore')).toMatchObject({ scope: 'portfolio', value_usd: '41.5' });
     // Alder's A4 (3,000, current) is all Anne's clients owe in USD.
     expect(row(rows, 'overdueShare')).toMatchObject({ scope: 'filtered clients', value_usd: '0%' });
+
     expect(chart(document, 'Aging buckets at 2026-03-31 (USD)').series[0]!.values).toEqual([
       3_000_00, 0, 0, 0, 0,
     ]);
@@ -508,7 +516,7 @@ describe('metrics report filters', () => {
 });
 
 describe('metrics report with nothing to measure', () => {
-  it('says so for an empty ledger', async () => {
+  it('reports nothing for an empty ledger', async () => {
     const { db, dir } = temp.ledger();
     const document = metricsDocument(db);
     const table = metricTable(document);
@@ -517,6 +525,7 @@ describe('metrics report with nothing to measure', () => {
       'Nothing was invoiced, paid or credited by 2026-03-31, so no metric has a value: each ' +
         'reads n/a.',
     );
+
     expect(charts(document)).toEqual([]);
     const paragraphs = texts(document);
     expect(paragraphs).toContain('Nothing is owed at the end of 2026-03-31.');
@@ -546,12 +555,13 @@ describe('metrics report with nothing to measure', () => {
     );
   });
 
-  it('prints n/a, not NaN, for a quiet period', () => {
+  it('prints n/a for a quiet period', () => {
     const { db } = metricsLedger();
     const document = metricsDocument(db, {}, { from: '2027-01-01', to: '2027-01-31' });
     const rows = metricRows(document);
     const cells = [...rows.values()].flatMap((entry) => [entry['value_usd'], entry['value_eur']]);
     expect(cells.join(' ')).not.toMatch(/NaN|Infinity|undefined/);
+
     // Nothing sold: DSO has no denominator, while the receivables are still there.
     expect(row(rows, 'creditSales')['value_usd']).toBe('$0.00');
     expect(row(rows, 'dso')['value_usd']).toBe('n/a');
@@ -564,7 +574,7 @@ describe('metrics report with nothing to measure', () => {
     );
   });
 
-  it.skipIf(skipPdfReading)('prints an empty ledger as a PDF without NaN', async () => {
+  it.skipIf(skipPdfReading)('empty ledger PDF has no NaN', async () => {
     const { db, dir } = temp.ledger();
     const out = join(dir, 'empty.pdf');
     await exportReport(
@@ -572,6 +582,7 @@ describe('metrics report with nothing to measure', () => {
       { report: 'metrics', from, to },
       { format: 'pdf', outFile: out, generatedOn },
     );
+
     const all = oneLine(pdfPages(out).join('\n'));
     expect(all).toContain('Nothing was invoiced, paid or credited by 2026-03-31');
     expect(all).toContain('Nothing is owed at the end of 2026-03-31.');

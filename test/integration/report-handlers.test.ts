@@ -46,6 +46,7 @@ async function reportLedger() {
   const imported = await importFile(db, temp.file('invoices.csv', invoicesCsv));
   expect(imported.status).toBe('imported');
   db.prepare("UPDATE clients SET account_manager = 'Anne' WHERE code IN ('ACME', 'CEDAR')").run();
+
   const reader = openLedger(path, { readOnly: true });
   const saveTargets: SaveTargets = new Map();
   const progress: ProgressEvent[] = [];
@@ -63,6 +64,7 @@ async function reportLedger() {
     },
     saveTargets,
   );
+
   const call = (channel: string, payload: unknown) => dispatchIpc(handlers, channel, payload);
   /** Registers a file to save into, as the loopback host does after its checks. */
   const fileTarget = (name: string, format: 'pdf' | 'csv', folder = dir) => {
@@ -75,6 +77,7 @@ async function reportLedger() {
     saveTargets.set(token, { kind: 'folder', path: folder });
     return token;
   };
+
   return { db, path, dir, reader, saveTargets, progress, call, fileTarget, folderTarget };
 }
 
@@ -95,9 +98,11 @@ describe('report handlers', () => {
     const { call, reader } = await reportLedger();
     const preview = value<ReportPreview>(await call('reports/preview', agingRequest));
     reader.close();
+
     expect(preview.header.title).toBe('Aging summary');
     expect(preview.header.scope).toBe(`As of ${asOf}`);
     expect(preview.fileStem).toBe(`aging-summary-${asOf}`);
+
     const usd = preview.blocks.find(
       (block) => block.kind === 'table' && block.title === 'Receivables in USD',
     );
@@ -125,7 +130,7 @@ describe('report handlers', () => {
     });
   });
 
-  it('export writes the CSV and reports progress', async () => {
+  it('export writes CSV and reports progress', async () => {
     const { call, reader, fileTarget, progress, dir } = await reportLedger();
     const jobId = randomUUID();
     const target = fileTarget('aging.csv', 'csv');
@@ -137,6 +142,7 @@ describe('report handlers', () => {
     });
     reader.close();
     expect(value(result)).toEqual({ fileName: 'aging.csv', folder: dir, rows: 4, pages: null });
+
     const rows = parse(readFileSync(join(dir, 'aging.csv')), { bom: true }) as string[][];
     expect(rows.map((row) => [row[0], row[8], row[10]]).sort()).toEqual([
       ['ACME', '1250.50', 'USD'],
@@ -145,6 +151,7 @@ describe('report handlers', () => {
       ['ECHO', '500.00', 'EUR'],
       ['client_code', 'total', 'currency'],
     ]);
+
     const ofJob = progress.filter((event) => event.jobId === jobId);
     expect(ofJob.at(-1)).toEqual({ jobId, rows: 4, total: 4, done: true });
     expect(ofJob.filter((event) => event.done)).toHaveLength(1);
@@ -210,7 +217,7 @@ describe('report handlers', () => {
     expect(failure(result).code).toBe('rejected');
   });
 
-  it('export refuses to overwrite the ledger', async () => {
+  it('export rejects the ledger as target', async () => {
     const { call, reader, saveTargets, path, db } = await reportLedger();
     const before = readFileSync(path);
     for (const file of [path, `${path}-wal`]) {
@@ -227,12 +234,13 @@ describe('report handlers', () => {
         message: `${file} is the ledger itself: choose another file name for the report.`,
       });
     }
+
     reader.close();
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(db.prepare('SELECT COUNT(*) FROM invoices').pluck().get()).toBe(6);
   });
 
-  it('export rejects a missing folder and closes its progress', async () => {
+  it('export closes progress on missing folder', async () => {
     const { call, reader, fileTarget, dir, progress } = await reportLedger();
     const target = fileTarget('aging.csv', 'csv', join(dir, 'gone'));
     const jobId = randomUUID();
@@ -243,17 +251,19 @@ describe('report handlers', () => {
       jobId,
     });
     reader.close();
+
     // The page's progress bar ends on a failure too: the last event of the job is done.
     const ofJob = progress.filter((event) => event.jobId === jobId);
     expect(ofJob.at(-1)?.done).toBe(true);
     expect(ofJob.filter((event) => event.done)).toHaveLength(1);
+
     const error = failure(result);
     expect(error.code).toBe('rejected');
     expect(error.message).toMatch(/^The report could not be saved: .*ENOENT/);
     expect(error.message).toMatch(/Choose another place to save it\.$/);
   });
 
-  it('statements batch writes a file per client', async () => {
+  it('batch writes a file per client', async () => {
     const { call, reader, folderTarget, progress } = await reportLedger();
     const folder = temp.folder();
     const jobId = randomUUID();
@@ -265,11 +275,13 @@ describe('report handlers', () => {
       jobId,
     });
     reader.close();
+
     // ACME, BETA, CEDAR and ECHO owe money at the end of March, but DELTA has nothing to state.
     expect(value(result)).toEqual({ folder, files: 4, skipped: 1 });
     expect(readdirSync(folder).sort()).toEqual(
       ['ACME', 'BETA', 'CEDAR', 'ECHO'].map((code) => `statement-${code}-${asOf}.csv`),
     );
+
     const ofJob = progress.filter((event) => event.jobId === jobId);
     expect(ofJob.map((event) => event.rows)).toEqual([1, 2, 3, 4, 4]);
     expect(ofJob.map((event) => event.done)).toEqual([false, false, false, false, true]);

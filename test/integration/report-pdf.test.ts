@@ -1,7 +1,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { renderChartPng } from '../../electron/reports/output/report-chart.ts';
@@ -44,7 +44,7 @@ const invoiceColumns: readonly ReportColumn[] = [
   { key: 'balance', label: 'Balance', kind: 'money', width: 1.6 },
 ];
 
-/** `count` invoices numbered INV-0001 up, each of `index` × 101 cents plus 1 dollar, in USD. */
+/** Yields `count` USD invoices from INV-0001 up, each of 1 dollar plus `index` × 101 cents. */
 function* invoiceRows(count: number): Generator<ReportRow> {
   for (let index = 1; index <= count; index += 1) {
     yield {
@@ -58,7 +58,7 @@ function* invoiceRows(count: number): Generator<ReportRow> {
   }
 }
 
-/** Rows that raise if read a second time, as a generator over the ledger would return none. */
+/** Wraps rows so that a second read raises, as a generator over the ledger would return none. */
 function readOnce(rows: Iterable<ReportRow>): Iterable<ReportRow> {
   let read = false;
   return {
@@ -90,7 +90,7 @@ interface WordBox {
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Each page's words with their positions in points, as `pdftotext -bbox` reports them. */
+/** Reads each page's words with their positions in points, as `pdftotext -bbox` reports them. */
 function wordBoxes(file: string): WordBox[][] {
   const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], {
     encoding: 'utf8',
@@ -180,7 +180,7 @@ describe('report PDF', () => {
       out,
     );
     expect(written).toEqual({ rows: 4, pages: 1 });
-    expect(existsSync(`${out}.partial`)).toBe(false);
+    expect(readdirSync(dirname(out)).filter((name) => name.endsWith('.partial'))).toEqual([]);
 
     const pages = pdfPages(out);
     expect(pages).toHaveLength(1);
@@ -195,7 +195,7 @@ describe('report PDF', () => {
     expect(page).toContain('No disputed invoices.');
     expect(page).toContain('Amounts are in each document’s currency.');
 
-    // Names start at the left edge of their column (48 pt margin + 3 pt padding); amounts end
+    // Names start at the left edge of their column (48 pt margin + 3 pt padding). Amounts end
     // at the right edge of theirs (595.28 pt A4 width - 48 pt margin - 3 pt padding).
     const words = wordBoxes(out)[0]!;
     const rowsShown = [
@@ -225,7 +225,7 @@ describe('report PDF', () => {
     firstPageImage(out, 'report-pdf-small');
   });
 
-  it.skipIf(skipPdfReading)('repeats the table header on every page', async () => {
+  it.skipIf(skipPdfReading)('repeats the header on every page', async () => {
     const out = join(temp.folder(), 'long.pdf');
     const progress: PdfProgress[] = [];
     // 2,000 invoices of 100 + i × 101 cents: 2,000 × 100 + 101 × 2,000 × 2,001 / 2 cents.
@@ -301,27 +301,29 @@ describe('report PDF', () => {
     firstPageImage(out, 'report-pdf-chart');
   });
 
-  it.skipIf(skipPdfReading)('stands two half-width charts side by side', async () => {
+  it.skipIf(skipPdfReading)('places half-width charts side by side', async () => {
     const out = join(temp.folder(), 'pair.pdf');
     const half = (title: string): ReportChart => ({ ...monthlyChart, title, half: true });
     await writeReportPdf(
       reportDocument([half('Left chart'), half('Right chart'), half('Alone chart')]),
       out,
     );
+
     const words = wordBoxes(out)[0]!;
     const at = (text: string) => words.find((word) => word.text === text)!;
-    // The first two share a line, the right one past the middle of the 499 pt content width;
-    // the third has no partner and starts a row of its own at the left margin.
+    // The first two share a line, with the right one past the middle of the 499 pt content
+    // width. The third has no partner and starts a row of its own at the left margin.
     expect(at('Left').yMin).toBeCloseTo(at('Right').yMin, 1);
     expect(at('Left').xMin).toBeCloseTo(48, 0);
     expect(at('Right').xMin).toBeGreaterThan(48 + 499 / 2);
     expect(at('Alone').xMin).toBeCloseTo(48, 0);
     expect(at('Alone').yMin).toBeGreaterThan(at('Left').yMin + 150);
+
     const images = execFileSync('pdfimages', ['-list', out], { encoding: 'utf8' });
     expect(images.match(/ image +960 +720 /g)).toHaveLength(3);
   });
 
-  it.skipIf(skipPdfReading)('wraps long text in a wrapping column', async () => {
+  it.skipIf(skipPdfReading)('wraps text in wrapping columns', async () => {
     const out = join(temp.folder(), 'wrapped.pdf');
     const definition =
       'Days sales outstanding: the receivables at the end of the period divided by the credit ' +
@@ -344,6 +346,7 @@ describe('report PDF', () => {
       ]),
       out,
     );
+
     const words = wordBoxes(out)[0]!;
     const top = (text: string) => words.find((word) => word.text === text)!.yMin;
     // Every word of the definition is printed, none cut off with an ellipsis.
@@ -354,7 +357,7 @@ describe('report PDF', () => {
     expect(top('CEI')).toBeGreaterThan(top('sooner'));
   });
 
-  it('removes the partial file when a cell is invalid', async () => {
+  it('invalid cell removes the partial file', async () => {
     const dir = temp.folder();
     const out = join(dir, 'broken.pdf');
     function* rows(): Generator<ReportRow> {
@@ -364,10 +367,10 @@ describe('report PDF', () => {
     }
     const table: ReportTable = { ...invoiceTable(0), rows: rows(), rowCount: 510 };
     await expect(writeReportPdf(reportDocument([table]), out)).rejects.toThrow(
-      'The money column "balance" holds "12.00": expected a number.',
+      'Invalid value "12.00" in the money column "balance": expected a number.',
     );
     expect(existsSync(out)).toBe(false);
-    expect(existsSync(`${out}.partial`)).toBe(false);
+    expect(readdirSync(dirname(out)).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
   it.skipIf(skipPdfReading)('lays out 10,000 rows', async () => {
@@ -381,12 +384,12 @@ describe('report PDF', () => {
     );
     expect(written.rows).toBe(10_000);
     expect(pdfPages(out)).toHaveLength(written.pages);
-    expect(existsSync(`${out}.partial`)).toBe(false);
+    expect(readdirSync(dirname(out)).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 });
 
 describe('report chart PNG', () => {
-  it('draws the bars on white at the size asked', async () => {
+  it('draws bars at the requested size', async () => {
     const png = await renderChartPng(monthlyChart, { width: 800, height: 400 });
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // The IHDR chunk follows the signature: width and height as 4-byte big-endian integers.
@@ -415,7 +418,7 @@ describe('report chart PNG', () => {
     expect(secondSeries).toBeGreaterThan(5000);
   });
 
-  it('rejects a series without a value per label', async () => {
+  it('rejects a series missing values', async () => {
     const chart: ReportChart = {
       ...monthlyChart,
       series: [{ label: 'Short', values: [1, 2] }],

@@ -254,7 +254,7 @@ function facts(document: ReportDocument): Record<string, string> {
   return Object.fromEntries(all.map(({ label, value }) => [label, value]));
 }
 
-/** The ledger's own balance of one client and currency: the aging report's total. */
+/** Reads the ledger's own balance of one client and currency: the aging report's total. */
 function ledgerBalance(db: Ledger, code: string, date: string, currency: string): number {
   const id = clientId(db, code);
   const report = agingReport(db, date, undefined, true, { clientId: id });
@@ -263,7 +263,7 @@ function ledgerBalance(db: Ledger, code: string, date: string, currency: string)
 }
 
 describe('client statement', () => {
-  it('runs EUR from opening to closing balance', () => {
+  it('runs EUR from opening to closing', () => {
     const { db } = statementLedger();
     const document = statement(db, 'SOC');
     const euro = rows(table(document, 'Transactions in EUR'));
@@ -350,7 +350,7 @@ describe('client statement', () => {
     expect(values['Payment methods accepted']).toBe('Bank transfer, Card');
   });
 
-  it('lists what is open with its aging', () => {
+  it('lists open items with their aging', () => {
     const { db } = statementLedger();
     const document = statement(db, 'SOC');
     const open = rows(table(document, 'What is open on 2026-02-28'));
@@ -370,6 +370,7 @@ describe('client statement', () => {
       ['U1', '2025-12-31', 59, '31-60', 234_56, 'USD'],
       ['U2', '2026-03-24', 0, 'Current', 1_015_44, 'USD'],
     ]);
+
     const aging = rows(table(document, 'Aging on 2026-02-28, by days past due'));
     expect(aging).toEqual([
       {
@@ -447,6 +448,7 @@ describe('client statement', () => {
     const out = join(dir, 'statement.csv');
     const written = await writeReportCsv(statement(db, 'SOC').csv, out);
     expect(written.rows).toBe(7);
+
     const records = readCsv(out);
     expect(Object.keys(records[0]!)).toEqual([
       'date',
@@ -467,6 +469,7 @@ describe('client statement', () => {
       ['TRF-90', '-15.44'],
       ['U2', '1000.00'],
     ]);
+
     expect(records[0]).toMatchObject({ debit: '2500.00', credit: '', currency: 'EUR' });
     expect(records[1]).toMatchObject({ debit: '', credit: '150.00' });
     expect(records[4]!['debit']).toBe('10.50');
@@ -517,6 +520,7 @@ describe('statement batch', () => {
       generatedOn,
       onProgress: ({ done, total, clientCode }) => progress.push(`${done}/${total} ${clientCode}`),
     });
+
     expect(result.files.map((file) => file.clientCode)).toEqual(['BET', 'CED', 'SOC']);
     expect(readdirSync(folder).sort()).toEqual([
       'statement-BET-2026-02-28.csv',
@@ -531,6 +535,7 @@ describe('statement batch', () => {
       },
     ]);
     expect(progress).toEqual(['1/3 BET', '2/3 CED', '3/3 SOC']);
+
     const soc = readCsv(join(folder, 'statement-SOC-2026-02-28.csv'));
     expect(soc.at(-1)).toMatchObject({ reference: 'U2', balance: '1000.00' });
     // Cedar owes 300.00 but has no record in the period: a file without rows.
@@ -546,6 +551,7 @@ describe('statement batch', () => {
       expect(written.file).toBe(join(folder, `statement-${written.clientCode}-2026-02-28.pdf`));
       expect(pdfPages(written.file).length).toBe(written.pages);
     }
+
     const bet = squeeze(pdfPages(join(folder, 'statement-BET-2026-02-28.pdf')).join('\n'));
     expect(bet).toContain('Beta & Co');
     expect(bet).toContain('$1,500.00');
@@ -578,7 +584,7 @@ describe('statement batch', () => {
     expect(soc.map((record) => record['currency'])).toEqual(['EUR', 'EUR', 'EUR', 'EUR', 'EUR']);
   });
 
-  it('writes the codes given', async () => {
+  it('writes only the named clients', async () => {
     const { db } = statementLedger();
     const folder = temp.folder();
     const result = await writeStatements(db, {
@@ -623,6 +629,7 @@ describe('statement batch', () => {
       `The folder ${missing} for the statements does not exist`,
     );
     expect(existsSync(missing)).toBe(false);
+
     const ledgerFile = join(dir, 'ledger.sqlite');
     await expect(
       writeStatements(db, { from, to, folder: ledgerFile, format: 'pdf' }),
@@ -667,7 +674,7 @@ describe('dunning letter', () => {
     remindSociete(db);
     const document = dunningLetterModule.build(letterContext(db, 'SOC'));
     const lines = rows(document.csv);
-    // U1's sale is due first; LF-E1 follows the invoice it was charged on. E2 is not yet due.
+    // U1's sale is due first, and LF-E1 follows the invoice it was charged on. E2 is not due.
     expect(
       lines.map((row) => [
         row['invoice'],
@@ -683,15 +690,17 @@ describe('dunning letter', () => {
       ['E1', 'Invoice', '2026-02-09', 19, 1_000_00, 700_00, 'EUR'],
       ['LF-E1', 'Late fee on invoice E1', '2026-02-25', 3, 10_50, 10_50, 'EUR'],
     ]);
+
     expect(document.csv.totals).toEqual([
       { invoice: 'Total due in EUR', balance: 710_50, currency: 'EUR' },
       { invoice: 'Total due in USD', balance: 234_56, currency: 'USD' },
     ]);
+
     const values = facts(document);
     expect(values['Dunning stage']).toBe('Final notice, queued on 2026-02-20');
     expect(values['Total overdue, EUR']).toBe('€710.50');
     expect(values['Total overdue, USD']).toBe('$234.56');
-    // TRF-88 500.00 (applied only on 03-05) and CARD-7 200.00; 250.00 left of TRF-90.
+    // EUR: TRF-88 500.00 (applied only on 03-05) and CARD-7 200.00. USD: 250.00 left of TRF-90.
     expect(values['Received, not yet applied, EUR']).toBe('€700.00');
     expect(values['Received, not yet applied, USD']).toBe('$250.00');
     expect(document.fileStem).toBe('dunning-letter-SOC-2026-02-28');
@@ -730,7 +739,7 @@ describe('dunning letter', () => {
     );
   });
 
-  it('leaves out disputed invoices and other currencies', () => {
+  it('omits disputed invoices and other currencies', () => {
     const { db } = statementLedger();
     db.prepare(
       `INSERT INTO disputes (invoice_id, opened_on, reason, created_at)
@@ -763,6 +772,7 @@ describe('dunning letter', () => {
     const out = join(dir, 'letter.pdf');
     const written = await writeDunningLetterPdf(letterContext(db, 'SOC'), out);
     expect(written).toEqual({ rows: 3, pages: 1 });
+
     const pages = pdfPages(out);
     expect(pages).toHaveLength(1);
     const text = squeeze(pages[0]!);

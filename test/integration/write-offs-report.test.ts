@@ -31,7 +31,7 @@ const stamp = '2026-01-01T00:00:00.000Z';
  *   outside. I-5 500.00 written off on 02-10 and then voided. I-6 150.00 written off on 02-25
  *   with a reason a spreadsheet would run as a formula.
  * - Cedar (CEDR, EUR, Anne): E-1 700.00 written off on 02-20. An imported write-off WO-IMP of
- *   90.00 on 02-05 settles E-2 (40.00) and E-3 (50.00); WO-OPEN of 25.00 on 02-06 settles
+ *   90.00 on 02-05 settles E-2 (40.00) and E-3 (50.00). WO-OPEN of 25.00 on 02-06 settles
  *   nothing yet. A plain credit note CN-9 on 02-12 is not a write-off.
  *
  * Written off in February: USD 600.00 + 200.00 + 12.50 + 150.00 = 962.50 (4), EUR 700.00 +
@@ -78,6 +78,7 @@ function writeOffLedger(): { db: Ledger; dir: string } {
     };
     ids.set(number, Number(addInvoice.run(row).lastInsertRowid));
   };
+
   const allocate = db.prepare(
     `INSERT INTO allocations (invoice_id, payment_id, credit_note_id, amount_cents, applied_on,
                               created_at)
@@ -110,10 +111,12 @@ function writeOffLedger(): { db: Ledger; dir: string } {
     )
     .run(acme).lastInsertRowid;
   allocate.run(ids.get('I-1'), paid, null, 400_00, '2026-01-10');
+
   invoice(acme, 'I-2', 250_00, 'USD');
   const damaged = credit(acme, 'CN-1', '2026-01-20', 50_00, 'USD', 'credit', 'Damaged goods');
   allocate.run(ids.get('I-2'), null, damaged, 50_00, '2026-01-20');
   invoice(acme, 'LF-1', 12_50, 'USD', 'I-1');
+
   invoice(bolt, 'I-3', 300_00, 'USD');
   invoice(bolt, 'I-4', 80_00, 'USD');
   invoice(bolt, 'I-5', 500_00, 'USD');
@@ -134,6 +137,7 @@ function writeOffLedger(): { db: Ledger; dir: string } {
   db.prepare(`UPDATE allocations SET voided_at = '${stamp}' WHERE credit_note_id = ?`).run(
     voided.creditNoteId,
   );
+
   writeOffInvoice(db, 'I-6', '2026-02-25', '=SUM(1+1) disputed quantity');
   writeOffInvoice(db, 'E-1', '2026-02-20', 'Went out of business');
   const imported = credit(cedar, 'WO-IMP', '2026-02-05', 90_00, 'EUR', 'write-off', 'Bad debt');
@@ -164,7 +168,7 @@ function rows(document: ReportDocument): ReportRow[] {
 }
 
 describe('write-offs report', () => {
-  it('lists the write-offs of the period, both days included', () => {
+  it('lists write-offs, both bounds included', () => {
     const { db } = writeOffLedger();
     const document = writeOffsDocument(db);
     expect(
@@ -186,6 +190,7 @@ describe('write-offs report', () => {
       ['2026-02-25', 'BOLT', 'I-6', 'I-6-WO', 150_00, 'USD', '=SUM(1+1) disputed quantity'],
       ['2026-02-28', 'ACME', 'LF-1', 'LF-1-WO', 12_50, 'USD', 'Fee waived as bad debt'],
     ]);
+
     expect(rows(document)[0]!['client']).toBe('Acme Ltd');
     expect(document.fileStem).toBe('write-offs-2026-02-01-to-2026-02-28');
     expect(document.header.scope).toBe('2026-02-01 to 2026-02-28');
@@ -201,7 +206,7 @@ describe('write-offs report', () => {
     ]);
   });
 
-  it('writes off only what the payment and credit left', () => {
+  it('writes off only the remaining balance', () => {
     const { db } = writeOffLedger();
     const amounts = new Map(rows(writeOffsDocument(db)).map((row) => [row['invoice'], row]));
     // I-1: 1,000.00 less the 400.00 paid. I-2: 250.00 less the 50.00 credit note, which is
@@ -217,8 +222,10 @@ describe('write-offs report', () => {
     const { db } = writeOffLedger();
     const january = rows(writeOffsDocument(db, {}, { from: '2026-01-31', to: '2026-01-31' }));
     expect(january.map((row) => row['invoice'])).toEqual(['I-3']);
+
     const march = rows(writeOffsDocument(db, {}, { from: '2026-03-01', to: '2026-03-01' }));
     expect(march.map((row) => row['invoice'])).toEqual(['I-4']);
+
     // The voided write-off of I-5 on 02-10 never shows.
     const tenth = writeOffsDocument(db, {}, { from: '2026-02-10', to: '2026-02-10' });
     expect(rows(tenth)).toEqual([]);
@@ -247,6 +254,7 @@ describe('write-offs report', () => {
       'ACME I-2',
       'ACME LF-1',
     ]);
+
     expect(writeOffTable(writeOffsDocument(db, { currency: 'EUR' })).totals).toEqual([
       { client: 'Total EUR (3 written off)', amount: 815_00, currency: 'EUR' },
     ]);
@@ -254,7 +262,7 @@ describe('write-offs report', () => {
     expect(codes({ tier: 'high' })).toEqual([]);
   });
 
-  it('writes the CSV with plain amounts and a currency column', async () => {
+  it('CSV has plain amounts and currencies', async () => {
     const { db, dir } = writeOffLedger();
     const out = join(dir, 'write-offs.csv');
     const written = await exportReport(
@@ -289,6 +297,7 @@ describe('write-offs report', () => {
     expect(records.some((record) => String(record['client']).startsWith('Total'))).toBe(false);
     expect(records[5]!['reason']).toBe("'=SUM(1+1) disputed quantity");
     expect(records[2]!['invoice']).toBe('');
+
     const cents = (currency: string) =>
       records
         .filter((record) => record['currency'] === currency)
@@ -307,18 +316,20 @@ describe('write-offs report', () => {
     );
     const pages = pdfPages(out);
     expect(written).toEqual({ file: out, format: 'pdf', rows: 7, pages: 1 });
+
     const text = squeeze(pages[0]!);
     expect(text).toContain('Write-offs');
     expect(text).toContain('2026-02-01 to 2026-02-28');
     expect(text).toContain('Total EUR (3 written off) €815.00');
     expect(text).toContain('Total USD (4 written off) $962.50');
     expect(text).toContain('2026-02-28 ACME Acme Ltd LF-1 LF-1-WO $12.50 USD');
+
     // Landscape A4 at 60 dpi: 702 pixels wide.
     const image = readFileSync(firstPageImage(out, 'write-offs'));
     expect(image.readUInt32BE(16)).toBe(702);
   });
 
-  it.skipIf(skipPdfReading)('says so in the PDF when nothing was written off', async () => {
+  it.skipIf(skipPdfReading)('PDF notes an empty period', async () => {
     const { db, dir } = temp.ledger();
     const out = join(dir, 'none.pdf');
     await exportReport(

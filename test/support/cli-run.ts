@@ -6,7 +6,7 @@ export interface CliRun {
   readonly err: string;
 }
 
-/** Runs the `duedesk` command line in this process, collecting what it prints. */
+/** Runs the `duedesk` command line in this process and collects its output. */
 export async function cli(...argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];

@@ -4,15 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
 /**
- * Reading PDFs back needs poppler-utils. CI installs it, so there a missing tool fails the
- * tests; elsewhere the tests that need it skip.
+ * Reading PDFs back needs poppler-utils. CI installs it, so a missing tool fails the tests
+ * there. Elsewhere the tests that need it skip.
  */
 export const skipPdfReading =
   spawnSync('pdftotext', ['-v']).error !== undefined && !process.env['CI'];
 
 const imageDir = fileURLToPath(new URL('../../test-artifacts/reports/', import.meta.url));
 
-/** The PDF's text as poppler lays it out, one string per page. */
+/** Reads the PDF's text as poppler lays it out, one string per page. */
 export function pdfPages(file: string): string[] {
   const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
     encoding: 'utf8',

@@ -28,10 +28,11 @@ const columns: readonly ReportColumn[] = [
 ];
 
 /**
- * Every invoice open at the as-of date, by client, with its days past due and bucket, then
- * each client's unapplied payments and credits as negative lines: the open balances add up to
- * the aging total of each currency. Rows stream from the ledger, so a million invoices export
- * with flat memory; the totals are computed only when the PDF or preview asks for them.
+ * Lists every invoice open at the as-of date, by client, with its days past due and bucket,
+ * then each client's unapplied payments and credits as negative lines, so the open balances
+ * add up to the aging total of each currency. Rows stream from the ledger, so a million
+ * invoices export with flat memory. The totals are computed only when the PDF or preview
+ * requests them.
  */
 export const agingDetailReport: ReportBuilder = ({ db, asOf, scope, header }) => {
   const settings = readSettings(db);
@@ -63,6 +64,7 @@ export const agingDetailReport: ReportBuilder = ({ db, asOf, scope, header }) =>
         currency: invoice.currency,
       };
     }
+
     const unapplied = unappliedAt(db, asOf, openBalances, filter);
     unapplied.sort((a, b) => a.clientId - b.clientId || a.currency.localeCompare(b.currency));
     for (const amount of unapplied) {
@@ -103,6 +105,7 @@ export const agingDetailReport: ReportBuilder = ({ db, asOf, scope, header }) =>
       }));
     },
   };
+
   return {
     header,
     blocks: [table],

@@ -12,7 +12,7 @@ import { bucketColumnKey, bucketColumns, bucketLabel } from './aging-columns.ts'
 /**
  * Open receivables per client and currency at the as-of date, by aging bucket, with the
  * ledger's bucket bounds and basis. One table per currency with its totals, and a chart of
- * the buckets. The CSV holds the client rows only, so its columns add up to the totals.
+ * the buckets. The CSV contains the client rows only, so its columns add up to the totals.
  */
 export const agingSummaryReport: ReportBuilder = ({ db, asOf, scope, header }) => {
   const settings = readSettings(db);
@@ -21,6 +21,7 @@ export const agingSummaryReport: ReportBuilder = ({ db, asOf, scope, header }) =
     clientIds: scope.clientIds,
     currency: scope.currency,
   });
+
   const buckets = bucketKeys(report.bounds);
   const columns: ReportColumn[] = [
     { key: 'client_code', label: 'Code', kind: 'text' },
@@ -46,6 +47,7 @@ export const agingSummaryReport: ReportBuilder = ({ db, asOf, scope, header }) =
       clientRows.push(row({ client_code: client.code, client: client.name }, currency, totals));
     }
   }
+
   const currencies = Object.entries(report.currencies);
   const basis = report.basis === 'due' ? 'days past the due date' : 'days since the invoice date';
   const blocks: ReportBlock[] = [
@@ -57,6 +59,7 @@ export const agingSummaryReport: ReportBuilder = ({ db, asOf, scope, header }) =
         'reduce the total.',
     },
   ];
+
   for (const [currency, totals] of currencies) {
     blocks.push({
       kind: 'table',
@@ -80,6 +83,7 @@ export const agingSummaryReport: ReportBuilder = ({ db, asOf, scope, header }) =
   if (currencies.length === 0) {
     blocks.push({ kind: 'text', text: `Nothing is owed at the end of ${asOf}.` });
   }
+
   return {
     header,
     blocks,

@@ -31,13 +31,13 @@ const csvColumns: readonly ReportColumn[] = [
 ];
 
 /**
- * The collection work of a period: the activity metrics, the interactions by kind, direction
- * and outcome, the reminders by stage and status, what came of promises and reminders, and
- * the time spent per account manager and client. The CSV lists every interaction of the
- * period, one per row.
+ * Reports the collection work of a period: the activity metrics, the interactions by kind,
+ * direction and outcome, the reminders by stage and status, the outcomes of promises and
+ * reminders, and the time spent per account manager and client. The CSV lists every
+ * interaction of the period, one per row.
  *
  * Interactions carry no currency, so with a currency filter they count for the clients whose
- * main currency it is, as the activity metrics count them; reminders count when one of their
+ * main currency it is, as the activity metrics count them. Reminders count when one of their
  * invoices is in the currency.
  */
 export const collectionActivityReportDocument: ReportBuilder = (context) => {
@@ -46,6 +46,7 @@ export const collectionActivityReportDocument: ReportBuilder = (context) => {
   if (from === undefined) {
     throw new RangeError('The collection activity report covers a period: give a from date.');
   }
+
   const risk = scope.risk ?? riskReport(db, to, readRiskSettings(db));
   const params: QueryParams = {
     from,
@@ -72,6 +73,7 @@ export const collectionActivityReportDocument: ReportBuilder = (context) => {
     ...timeSpentTables(db, params),
     ...metrics.definitions,
   ];
+
   return {
     header,
     blocks,
@@ -86,8 +88,8 @@ export const collectionActivityReportDocument: ReportBuilder = (context) => {
 };
 
 /**
- * The client ids of the filters, narrowed by a currency filter to the clients whose main
- * currency it is, as JSON; null when no filter narrows the clients.
+ * Encodes the client ids of the filters as JSON, narrowed by a currency filter to the clients
+ * whose main currency it is. Returns null when no filter narrows the clients.
  */
 function contactClientsParameter(db: Ledger, scope: ReportScope, risk: RiskReport): string | null {
   if (scope.clientIds === null && scope.currency === null) return null;
@@ -129,7 +131,7 @@ function activityMetricsBlocks(
   };
 }
 
-/** Every interaction of the period, oldest first, streamed from the ledger. */
+/** Streams every interaction of the period from the ledger, oldest first. */
 function* interactionRows(db: Ledger, params: QueryParams): Generator<ReportRow> {
   const rows = db
     .prepare(

@@ -42,23 +42,25 @@ const csvColumns: readonly ReportColumn[] = [
 ];
 
 /**
- * The finance lead's report for a period, as of its last day. First a table of every metric of
- * the metric registry with its value per currency, then charts of the aging buckets, the DSO
- * trend, the tier mix and the collection funnel, then the definition of every metric. The
- * values come from the same functions as `duedesk metrics`. The CSV is the metric table with
- * the definitions, one row per metric and currency.
+ * Builds the finance lead's report for a period, as of its last day. First a table of every
+ * metric of the metric registry with its value per currency, then charts of the aging buckets,
+ * the DSO trend, the tier mix and the collection funnel, then the definition of every metric.
+ * The values come from the same functions as `duedesk metrics`. The CSV is the metric table
+ * with the definitions, one row per metric and currency.
  */
 export const metricsReport: ReportBuilder = ({ db, request, asOf: to, scope, header }) => {
   const from = periodStart(request);
   const settings = readSettings(db);
   const agingOptions = { basis: settings.agingBasis, bounds: settings.agingBounds };
-  // The tier filter already scored every client as of `to`; the grouped reports reuse it.
+
+  // The tier filter already scored every client as of `to`, so the grouped reports reuse it.
   const risk = scope.risk ?? riskReport(db, to, readRiskSettings(db));
   const selection = metricGroupSelection(request, scope);
   const aging = agingReport(db, to, agingOptions, false, {
     clientIds: scope.clientIds,
     currency: scope.currency,
   }).currencies;
+
   const sources: MetricSources = {
     collection: collectionMetrics(db, from, to),
     management: managementReport(db, from, to, risk),
@@ -98,6 +100,7 @@ export const metricsReport: ReportBuilder = ({ db, request, asOf: to, scope, hea
     { kind: 'page-break' },
     ...metricDefinitionBlocks('Definitions of the metrics', metricRegistry),
   ];
+
   return {
     header,
     blocks,
@@ -140,7 +143,7 @@ function periodStart(request: ReportRequest): IsoDate {
   return request.from;
 }
 
-/** Every currency any metric has a value in, or only the currency of the filter. */
+/** Lists every currency any metric has a value in, or only the currency of the filter. */
 function reportCurrencies(sources: MetricSources): string[] {
   if (sources.scope.currency !== null) return [sources.scope.currency];
   const currencies = new Set([
@@ -181,8 +184,8 @@ function introNote(
 }
 
 /**
- * The charts at half width, then the notes that go with them: the PDF stands consecutive
- * half-width charts side by side, so four charts and their notes fit one page.
+ * Puts the charts first, at half width, then the notes that go with them. The PDF places
+ * consecutive half-width charts side by side, so four charts and their notes fit one page.
  */
 function twoByTwo(blocks: readonly ReportBlock[]): ReportBlock[] {
   const charts = blocks.flatMap((block) =>

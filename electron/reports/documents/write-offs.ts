@@ -15,9 +15,9 @@ const columns: readonly ReportColumn[] = [
 ];
 
 /**
- * The write-off credit notes dated in the period that are not voided, oldest first, each with
- * the invoices it settles, and the totals per currency. A write-off made by Duedesk settles
- * one invoice; one imported from another system may settle several, or none yet.
+ * Lists the write-off credit notes dated in the period that are not voided, oldest first, each
+ * with the invoices it settles, and the totals per currency. A write-off made by Duedesk
+ * settles one invoice. One imported from another system may settle several, or none yet.
  */
 export const writeOffsReport: ReportBuilder = ({ db, request, asOf: to, scope, header }) => {
   const from = request.from ?? to;
@@ -40,6 +40,7 @@ export const writeOffsReport: ReportBuilder = ({ db, request, asOf: to, scope, h
       clientIds: clientIdsParameter(scope),
       currency: scope.currency,
     }) as ReportRow[];
+
   const currencies = [...new Set(rows.map((row) => row['currency'] as string))].sort();
   const totals = currencies.map((currency) => {
     const inCurrency = rows.filter((row) => row['currency'] === currency);
@@ -49,6 +50,7 @@ export const writeOffsReport: ReportBuilder = ({ db, request, asOf: to, scope, h
       currency,
     };
   });
+
   const table = { kind: 'table' as const, title: 'Write-offs', columns, rows };
   return {
     header,

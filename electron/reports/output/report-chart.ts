@@ -1,6 +1,6 @@
 /**
  * Draws a report's bar or line chart as a PNG for the PDF, with chart.js on an
- * @napi-rs/canvas canvas: no browser and no window are involved, so the main process and the
+ * @napi-rs/canvas canvas. No browser and no window are involved, so the main process and the
  * CLI draw the same image.
  */
 
@@ -25,27 +25,28 @@ export interface ChartSize {
 
 export interface ChartRenderOptions {
   /**
-   * Draws the chart's title inside the image; on unless turned off. The PDF prints the title
-   * as text above the image instead, so that it can be searched and copied.
+   * Switch for the chart's title inside the image, on unless set to false. The PDF prints the
+   * title as text above the image instead, so that it can be searched and copied.
    */
   readonly title?: boolean;
 }
 
 /**
- * 1920 × 960 pixels: across A4's content width (about 483 pt) that is about 280 pixels per
- * inch, sharp in print.
+ * Size of a full-width chart, 1920 × 960 pixels. Across A4's content width (about 483 pt)
+ * that is about 280 pixels per inch, sharp in print.
  */
 export const DEFAULT_CHART_SIZE: ChartSize = { width: 1920, height: 960 };
 
 /**
- * A chart half the content width wide, 4:3 so that its axes keep room: laid out at 480 × 360
- * before the pixel ratio, its text prints at about 7.5 pt.
+ * Size of a chart half the content width wide, 4:3 so that its axes keep room. Laid out at
+ * 480 × 360 before the pixel ratio, its text prints at about 7.5 pt.
  */
 export const HALF_CHART_SIZE: ChartSize = { width: 960, height: 720 };
 
 /**
- * The chart is laid out at half the PNG's size and drawn at twice the pixel density, so that
- * its fonts and lines have the proportions of a chart on screen.
+ * Device pixel ratio of the drawing. The chart is laid out at half the PNG's size and drawn
+ * at twice the pixel density, so that its fonts and lines have the proportions of a chart on
+ * screen.
  */
 const PIXEL_RATIO = 2;
 const FONT_FAMILY = 'DejaVu Sans';
@@ -100,7 +101,7 @@ function prepareChartJs(): void {
 
 /**
  * Draws `chart` into a PNG of `size` pixels on a white background. Money values are minor
- * units of `chart.currency`; the axis shows major units in the currency's format.
+ * units of `chart.currency`, and the axis shows major units in the currency's format.
  */
 export async function renderChartPng(
   chart: ReportChart,
@@ -204,8 +205,8 @@ function chartConfiguration(
 }
 
 /**
- * Labels that all look like dates or months (`2026-03`, `2026-03-31`) are titled as such;
- * other labels are categories, such as aging buckets.
+ * Titles the label axis "Month" or "Date" when every label looks like one (`2026-03`,
+ * `2026-03-31`). Other labels are categories, such as aging buckets, and get no title.
  */
 function labelAxisTitle(chart: ReportChart): string {
   if (chart.labels.length > 0 && chart.labels.every((label) => /^\d{4}-\d{2}$/.test(label))) {
@@ -230,7 +231,7 @@ function valueAxisTitle(chart: ReportChart): string {
   }
 }
 
-/** Axis ticks in the chart's unit: `$12,500`, `$1.2M`, `45%`, `30d`, `1,200`. */
+/** Formats axis ticks in the chart's unit: `$12,500`, `$1.2M`, `45%`, `30d`, `1,200`. */
 function tickFormatter(chart: ReportChart): (value: number | string) => string {
   const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
   switch (chart.unit) {

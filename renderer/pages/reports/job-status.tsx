@@ -44,7 +44,7 @@ interface ProgressBarProps {
 
 /**
  * Draws a progress bar with two boxes and role=progressbar, because the W3C's ARIA in HTML
- * says authors should not put aria-valuemax on a <progress>, which has a max attribute.
+ * advises authors against aria-valuemax on a <progress>, which has a max attribute.
  * Without a total the bar is indeterminate: it has no aria-valuenow, and the text gives the
  * count written so far.
  */
@@ -59,6 +59,7 @@ function ProgressBar({ label, progress, unit }: ProgressBarProps) {
     // An empty report is complete at once: its bar is full rather than empty.
     fraction = total === 0 ? 1 : Math.min(1, done / total);
   }
+
   return (
     <div className="report-progress">
       <span className="report-progress-label">

@@ -16,6 +16,7 @@ export function PreviewTable({ table }: { table: PreviewTableBlock }) {
     const classes = [align(index), cell.length > LONG_TEXT ? 'long-text' : null];
     return classes.filter(Boolean).join(' ') || undefined;
   };
+
   return (
     <section className="report-table">
       <h3>{table.title}</h3>

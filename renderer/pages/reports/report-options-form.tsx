@@ -33,6 +33,7 @@ const tierNames: Readonly<Record<RiskTier, string>> = {
 export function ReportOptionsForm(props: ReportOptionsFormProps) {
   const { entry, options, dates, problems, clients, currencies, onChange } = props;
   const listId = useId();
+
   return (
     <div className="report-options">
       <fieldset className="filter-bar report-dates">

@@ -61,7 +61,8 @@ export interface OptionProblems {
 /**
  * Checks the form before anything is sent, with the same rules as the request schema, so the
  * user reads what to fix beside the field instead of an error from the ledger. A client code
- * that the ledger lacks passes here: only the ledger can tell, and its message is shown.
+ * that the ledger lacks passes here, because only the ledger can tell, and its message is
+ * shown.
  */
 export function optionProblems(
   options: ReportOptions,
@@ -81,6 +82,7 @@ export function optionProblems(
         'choose a start on or before the end.';
     }
   }
+
   const client = options.client.trim();
   if (client.length > MAX_CLIENT_CODE) {
     problems.client = `A client code has at most ${MAX_CLIENT_CODE} characters.`;

@@ -13,6 +13,7 @@ interface ReportPickerProps {
  */
 export function ReportPicker({ value, onChange }: ReportPickerProps) {
   const id = useId();
+
   return (
     <fieldset className="report-picker">
       <legend>Report</legend>

@@ -13,6 +13,7 @@ interface ReportPreviewAreaProps {
  */
 export function ReportPreviewArea({ formReady, state }: ReportPreviewAreaProps) {
   const { preview, shown, error, loading } = state;
+
   return (
     <section
       className="report-preview-area"

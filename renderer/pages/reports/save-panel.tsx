@@ -40,6 +40,7 @@ export function SavePanel({ current, job, busy, run }: SavePanelProps) {
       }),
     });
   };
+
   return (
     <section className="panel report-save" aria-labelledby="report-save-heading">
       <h2 id="report-save-heading">Save the report</h2>
@@ -67,7 +68,7 @@ export function SavePanel({ current, job, busy, run }: SavePanelProps) {
       {current !== null && current.preview.csvColumns.length > 0 && (
         <p className="hint report-csv-columns">
           The CSV file has one row per record with the columns{' '}
-          {current.preview.csvColumns.join(', ')}; totals are left out so that the columns add up.
+          {current.preview.csvColumns.join(', ')}. Totals are left out so that the columns add up.
         </p>
       )}
       <JobStatus job={job} unit="rows" />

@@ -10,7 +10,7 @@ import type { JobState, JobTask } from './use-report-job.ts';
 interface StatementBatchPanelProps {
   /** The period of the form, or null while its dates have a problem. */
   readonly period: { readonly from: IsoDate; readonly to: IsoDate } | null;
-  /** The form's filters. The client is optional here, and picks one client when given. */
+  /** The form's filters. The client is optional here, and picks one client when set. */
   readonly filters: ReportFilters;
   readonly job: JobState;
   readonly busy: boolean;
@@ -25,6 +25,7 @@ interface StatementBatchPanelProps {
 export function StatementBatchPanel(props: StatementBatchPanelProps) {
   const { period, filters, job, busy, run } = props;
   const [format, setFormat] = useState<ReportFormat>('pdf');
+
   const start = () => {
     if (period === null) return;
     const { from, to } = period;
@@ -49,6 +50,7 @@ export function StatementBatchPanel(props: StatementBatchPanelProps) {
       }),
     });
   };
+
   return (
     <section className="panel report-batch" aria-labelledby="report-batch-heading">
       <h2 id="report-batch-heading">Statements for many clients</h2>

@@ -6,7 +6,7 @@ import { api } from '../../transport/api.ts';
 /** How far a save has written: table rows of a report, or files of a statement batch. */
 export interface JobProgress {
   readonly done: number;
-  /** Null when the main process does not know the total in advance. */
+  /** Total to reach, or null when the main process cannot count it in advance. */
   readonly total: number | null;
 }
 

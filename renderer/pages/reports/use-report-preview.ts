@@ -11,14 +11,14 @@ export type ReportPreviewValue = IpcResponse<'reports/preview'>;
 const PREVIEW_DELAY_MS = 350;
 
 export interface PreviewState {
-  /** The preview of the current request; null while it loads or when it failed. */
+  /** The preview of the current request, or null while it loads or when it failed. */
   readonly preview: ReportPreviewValue | null;
   /**
    * The preview to show: the current one, else the last one received while the next loads,
    * so that the page does not jump with every change of a filter.
    */
   readonly shown: ReportPreviewValue | null;
-  /** The ledger's reason for not making the current request's report, such as a bad code. */
+  /** The ledger's reason for rejecting the current request, such as an unknown code. */
   readonly error: IpcError | null;
   readonly loading: boolean;
 }
@@ -33,7 +33,7 @@ interface Answer {
 /**
  * Requests the preview of `request` once the form has rested, again when the ledger changes.
  * Unlike the other pages' queries, a failure is returned for the page to show beside the
- * form: it is usually a filter the user can fix, not a fault for the error banner.
+ * form, because it is usually a filter the user can fix, not a fault for the error banner.
  */
 export function useReportPreview(request: ReportRequestInput | null): PreviewState {
   const revision = useLedgerStore((state) => state.revision);
@@ -69,7 +69,7 @@ export function useReportPreview(request: ReportRequestInput | null): PreviewSta
     };
   }, [key, revision]);
 
-  // The response to an earlier request has figures the form no longer requests: it may be
+  // The response to an earlier request has figures the form no longer requests, so it may be
   // shown, dimmed, but never saved.
   if (key === null || answer === null || answer.key !== key) {
     if (key === null) return { preview: null, shown: null, error: null, loading: false };

@@ -18,7 +18,7 @@ export interface QueryParams {
 export const clientCondition = (column: string, parameter: 'clients' | 'contactClients') =>
   `(@${parameter} IS NULL OR ${column} IN (SELECT value FROM json_each(@${parameter})))`;
 
-/** The totals row, left out under an empty table, which shows its empty text instead. */
+/** Returns the totals row, or no row under an empty table, which shows its empty text instead. */
 export function totalsOf(rows: readonly ReportRow[], totals: ReportRow): ReportRow[] {
   return rows.length === 0 ? [] : [totals];
 }

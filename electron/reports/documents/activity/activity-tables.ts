@@ -25,6 +25,7 @@ export function interactionsTable(db: Ledger, params: QueryParams): ReportBlock 
        ORDER BY kind, direction, outcome`,
     )
     .all(params) as ReportRow[];
+
   return {
     kind: 'table',
     title: 'Interactions by kind, direction and outcome',
@@ -62,6 +63,7 @@ export function remindersTable(db: Ledger, params: QueryParams): ReportBlock {
   const statusCounts = reminderStatuses
     .map((status) => `SUM(status = '${status}') AS ${status}`)
     .join(', ');
+
   const rows = db
     .prepare(
       `SELECT stage_id AS stageId, stage_name AS stage, COUNT(*) AS queued, ${statusCounts},
@@ -74,12 +76,14 @@ export function remindersTable(db: Ledger, params: QueryParams): ReportBlock {
        GROUP BY stage_id, stage_name`,
     )
     .all(params) as (ReportRow & { stageId: string; stage: string })[];
+
   const order = stageOrder(db);
   rows.sort(
     (a, b) =>
       (order.get(a.stageId) ?? Infinity) - (order.get(b.stageId) ?? Infinity) ||
       a.stage.localeCompare(b.stage),
   );
+
   const counts = ['queued', ...reminderStatuses, 'pending'];
   return {
     kind: 'table',
@@ -101,9 +105,9 @@ export function remindersTable(db: Ledger, params: QueryParams): ReportBlock {
 }
 
 /**
- * Each stage id's place on the dunning ladders, by days from the due date, so that the table
- * lists stages in the order clients receive them. A damaged saved ladder leaves the stages in
- * name order rather than failing the report.
+ * Maps each stage id to its place on the dunning ladders, by days from the due date, so that
+ * the table lists stages in the order clients receive them. A damaged saved ladder leaves the
+ * stages in name order rather than failing the report.
  */
 function stageOrder(db: Ledger): Map<string, number> {
   const order = new Map<string, number>();
@@ -120,9 +124,9 @@ function stageOrder(db: Ledger): Map<string, number> {
 }
 
 /**
- * What came of the collection work: the promises to pay falling due in the period, and the
- * invoices reminded in the period that were settled by its end, counted as the collection
- * success rate counts them.
+ * Counts the outcomes of the collection work: the promises to pay falling due in the period,
+ * and the invoices reminded in the period that were settled by its end. Invoices are counted
+ * as the collection success rate counts them.
  */
 export function outcomeFacts(db: Ledger, params: QueryParams): ReportBlock {
   const promises = db
@@ -135,6 +139,7 @@ export function outcomeFacts(db: Ledger, params: QueryParams): ReportBlock {
          AND (@currency IS NULL OR currency = @currency)`,
     )
     .get(params) as { due: number; kept: number; broken: number };
+
   const reminded = db
     .prepare(
       `WITH sent AS (
@@ -157,6 +162,7 @@ export function outcomeFacts(db: Ledger, params: QueryParams): ReportBlock {
          AND (@currency IS NULL OR i.currency = @currency)`,
     )
     .get(params) as { invoices: number; settled: number };
+
   const open = promises.due - promises.kept - promises.broken;
   return {
     kind: 'facts',

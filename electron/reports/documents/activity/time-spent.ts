@@ -29,8 +29,9 @@ interface TimeRow {
 }
 
 /**
- * Time spent per account manager and per client, counted by `timeSpentOnCollections` like the
- * time metrics. The notes that the promise follow-up writes by itself are left out, as there.
+ * Builds the tables of time spent per account manager and per client, counted by
+ * `timeSpentOnCollections` like the time metrics. As in those metrics, the notes that the
+ * promise follow-up writes by itself are left out.
  */
 export function timeSpentTables(db: Ledger, params: QueryParams): ReportBlock[] {
   const interactions = db
@@ -51,6 +52,7 @@ export function timeSpentTables(db: Ledger, params: QueryParams): ReportBlock[] 
     automated: number;
     minutes: number | null;
   }[];
+
   const clients = new Map<number, TimeRow>();
   for (const row of interactions) {
     let client = clients.get(row.clientId);
@@ -60,6 +62,7 @@ export function timeSpentTables(db: Ledger, params: QueryParams): ReportBlock[] 
     }
     client.facts.push({ kind: row.kind, automated: row.automated === 1, minutes: row.minutes });
   }
+
   // The manager filter compares names without case, so "Anne" and "anne" are one manager,
   // named as the first of their clients by code writes it.
   const managers = new Map<string, { name: string; clients: number; facts: InteractionFact[] }>();
@@ -85,10 +88,12 @@ export function timeSpentTables(db: Ledger, params: QueryParams): ReportBlock[] 
     manager: client.manager,
     ...timeCells(timeSpentOnCollections(client.facts)),
   }));
+
   managerRows.sort((a, b) => byManual(a, b) || a.manager.localeCompare(b.manager));
   clientRows.sort((a, b) => byManual(a, b) || a.client_code.localeCompare(b.client_code));
   const total = timeCells(timeSpentOnCollections(interactions.map(interactionFact)));
   const timeKeys = timeColumns.map((column) => column.key);
+
   return [
     {
       kind: 'text',

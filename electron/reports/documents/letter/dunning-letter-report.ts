@@ -1,7 +1,7 @@
 /**
  * The dunning letter report: a letter to one client asking it to pay what is overdue at the
  * as-of date, worded at the client's current stage of the dunning ladder. The PDF is a
- * business letter laid out by `renderLetters`, as printed reminders are; the report document
+ * business letter laid out by `renderLetters`, as printed reminders are. The report document
  * carries the same text and invoice lines for the preview and the CSV.
  */
 
@@ -31,7 +31,7 @@ const lineColumns: readonly ReportColumn[] = [
   { key: 'currency', label: 'Currency', kind: 'text', width: 0.8 },
 ];
 
-/** The letter as a report: facts, the subject, the text, and the invoice lines as a table. */
+/** Builds the letter as a report: facts, the subject, the text, and the invoice lines table. */
 export function dunningLetterReport(context: ReportContext): ReportDocument {
   const content = composeLetterContent(context);
   const rows: ReportRow[] = content.lines.map((line) => ({
@@ -72,6 +72,7 @@ export function dunningLetterReport(context: ReportContext): ReportDocument {
       value: formatMoney(cents, currency),
     })),
   ];
+
   const blocks: ReportBlock[] = [
     { kind: 'facts', title: 'Letter', facts },
     { kind: 'text', style: 'heading', text: content.subject },

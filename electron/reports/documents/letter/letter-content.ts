@@ -1,6 +1,6 @@
 /**
  * The content of a dunning letter, read once from the ledger: the client, its overdue lines, its
- * dunning stage and the wording of that stage's template, the totals asked for, and money on
+ * dunning stage and the wording of that stage's template, the totals due, and money on
  * account. The PDF letter and the report document are both laid out from this content.
  */
 
@@ -22,18 +22,18 @@ import { letterBlocks } from '../../../letters/letter-blocks.ts';
 import { currentStage, type LetterStage } from './letter-stage.ts';
 import { overdueLines, type OverdueLine } from './overdue-lines.ts';
 
-/** Everything the letter says, read once and laid out as a PDF letter or a report. */
+/** Text and figures of one dunning letter, read once and laid out as a PDF letter or a report. */
 export interface DunningLetterContent {
   readonly clientCode: string;
   readonly clientName: string;
   readonly clientAddress: string;
   readonly date: IsoDate;
   readonly stage: LetterStage | null;
-  /** False when the stage's template was removed from the ladder: the standard wording. */
+  /** False when the stage's template was removed, so the letter uses the standard wording. */
   readonly stageWording: boolean;
   readonly subject: string;
   readonly lines: readonly OverdueLine[];
-  /** The amount asked for per currency, never summed across currencies. */
+  /** Amount due per currency, never summed across currencies. */
   readonly totals: Readonly<Record<string, number>>;
   /** Money received or credited and not yet applied, per currency of the letter. */
   readonly unapplied: Readonly<Record<string, number>>;
@@ -59,7 +59,7 @@ export const standardLetterTemplate: ReminderTemplate = {
 
 /**
  * Reads and words the letter of the request's client at the as-of date. Raises a
- * `ReportScopeError` when the client owes nothing overdue, since there is nothing to ask for.
+ * `ReportScopeError` when the client owes nothing overdue, because no letter is then needed.
  */
 export function composeLetterContent(context: ReportContext): DunningLetterContent {
   const { db, asOf, scope } = context;
@@ -74,6 +74,7 @@ export function composeLetterContent(context: ReportContext): DunningLetterConte
       `Client ${client.code} owes nothing overdue${only} on ${asOf}: no letter to write.`,
     );
   }
+
   const address = db.prepare('SELECT address FROM clients WHERE id = ?').pluck().get(client.id) as
     | string
     | null;
@@ -113,8 +114,8 @@ export function composeLetterContent(context: ReportContext): DunningLetterConte
 }
 
 /**
- * Money received or credited by the end of `asOf` and not applied to an invoice, per currency
- * the letter asks for. The letter mentions it, so the client is not asked for money it paid.
+ * Sums the money received or credited by the end of `asOf` and not applied to an invoice, in
+ * each of `currencies`. The letter mentions it, so that the client is not dunned for money it paid.
  */
 function unappliedOnAccount(
   db: Ledger,

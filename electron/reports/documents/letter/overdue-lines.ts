@@ -8,7 +8,7 @@ import type { ReminderLine } from '../../../../shared/dunning/reminder-message.t
 import { heldInvoiceIds } from '../../../collections/reminder-lines.ts';
 import type { Ledger } from '../../../ledger/database.ts';
 
-/** One overdue invoice or late fee the letter asks the client to pay. */
+/** One overdue invoice or late fee that the letter requests the client to pay. */
 export interface OverdueLine extends ReminderLine {
   readonly invoiceId: number;
   readonly saleInvoiceId: number;
@@ -52,6 +52,7 @@ export function overdueLines(
     saleDueDate: IsoDate;
     kind: string;
   })[];
+
   const held = heldInvoiceIds(db, [...new Set(rows.map((row) => row.saleInvoiceId))], asOf);
   return rows
     .filter((row) => !held.has(row.saleInvoiceId))

@@ -57,6 +57,7 @@ export function funnelBlocks(
       },
     ];
   }
+
   const definitions = funnelStages.map((stage) => `${stage.label}: ${stage.definition}.`);
   return [
     {

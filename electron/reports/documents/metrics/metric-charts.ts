@@ -28,7 +28,7 @@ const tierSeries: readonly { readonly key: keyof TierCounts; readonly label: str
   { key: 'unscored', label: 'Not scored' },
 ];
 
-/** The home currency when anything is owed in it, else the currency owed most. */
+/** Picks the home currency when anything is owed in it, else the currency owed most. */
 export function mainCurrency(
   aging: Record<string, AgingTotals>,
   homeCurrency: string,
@@ -49,6 +49,7 @@ export function agingBlocks(
   if (currency === null || totals === undefined) {
     return [{ kind: 'text', text: `Nothing is owed at the end of ${to}.` }];
   }
+
   const buckets = bucketKeys(bounds);
   const blocks: ReportBlock[] = [
     {
@@ -61,6 +62,7 @@ export function agingBlocks(
       currency,
     },
   ];
+
   const others = Object.entries(aging).filter(([code]) => code !== currency);
   if (others.length > 0) {
     const owed = others.map(([code, other]) => formatMoney(other.total, code)).join(', ');
@@ -83,6 +85,7 @@ export function dsoTrendBlocks(
     currency,
     months: dsoByMonth(db, to, currency, DSO_TREND_MONTHS),
   }));
+
   const labels = trends[0]?.months.map((month) => month.month) ?? [];
   const measured = trends.some(({ months }) => months.some((month) => month.dso !== null));
   if (labels.length === 0 || !measured) {
@@ -94,6 +97,7 @@ export function dsoTrendBlocks(
       },
     ];
   }
+
   const chart: ReportChart = {
     kind: 'chart',
     title: 'DSO by month',
@@ -122,6 +126,7 @@ export function tierMixBlock(
   const dates = periodMonthEnds(from, to);
   const settings = readRiskSettings(db);
   const histories = clientHistoriesAt(db, dates);
+
   const counts = dates.map((date) =>
     countTiers(
       (histories.get(date) ?? [])
@@ -133,6 +138,7 @@ export function tierMixBlock(
         .map((input) => scoreClientRisk(input.history, date, settings)),
     ),
   );
+
   const clients = (count: TierCounts) => tierSeries.reduce((sum, { key }) => sum + count[key], 0);
   if (counts.every((count) => clients(count) === 0)) {
     return {

@@ -7,12 +7,12 @@ import { formatDecimal, formatMoney } from '../../../../shared/money.ts';
 /** The text printed for a metric without a value. */
 export const NO_VALUE = 'n/a';
 
-/** The key of a currency's value column in the PDF's metric tables. */
+/** Returns the key of a currency's value column in the PDF's metric tables. */
 export function valueKey(currency: string): string {
   return `value_${currency.toLowerCase()}`;
 }
 
-/** A value as the PDF prints it, rounded as `duedesk metrics` prints it. */
+/** Formats a value for the PDF, rounded as `duedesk metrics` prints it. */
 export function formatMetricValue(
   unit: MetricUnit,
   value: number | null,
@@ -40,8 +40,8 @@ export function formatMetricValue(
 }
 
 /**
- * A value as the CSV stores it: money as a plain decimal in major units, days, percentages and
- * scores to 2 decimals like the CLI, ratios to 4, counts and minutes whole.
+ * Converts a value to the number the CSV stores: money as a plain decimal in major units, days,
+ * percentages and scores to 2 decimals like the CLI, ratios to 4, counts and minutes whole.
  */
 export function csvMetricValue(
   unit: MetricUnit,

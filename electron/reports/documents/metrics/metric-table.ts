@@ -45,6 +45,7 @@ export function metricValueTable(options: MetricTableOptions): ReportTable {
             ),
           };
         });
+
   const columns: ReportColumn[] = [
     { key: 'metric', label: 'Metric', kind: 'text', width: 2.6 },
     { key: 'scope', label: 'Scope', kind: 'text', width: 1.7 },
@@ -58,6 +59,7 @@ export function metricValueTable(options: MetricTableOptions): ReportTable {
       }),
     ),
   ];
+
   const table: ReportTable = { kind: 'table', title, columns, rows };
   return options.emptyText === undefined ? table : { ...table, emptyText: options.emptyText };
 }

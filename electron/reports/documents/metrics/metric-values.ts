@@ -1,6 +1,7 @@
 /**
  * Finds the value of each metric of the metric registry for the metrics report: which computed
- * report contains it, and for which group (a client, a tier or the portfolio) the filters ask.
+ * report contains it, and for which group (a client, a tier or the portfolio) the filters
+ * select.
  */
 
 import { CURRENT_BUCKET, type AgingTotals } from '../../../../shared/aging.ts';
@@ -23,8 +24,8 @@ import type { ReportScope, ScopedClient } from '../../report-scope.ts';
 
 /**
  * The group the grouped metrics are taken for. The management and activity reports compute
- * every tier and client as well as the portfolio, so a tier or client filter picks its group;
- * nothing groups by account manager, so that filter leaves the portfolio.
+ * every tier and client as well as the portfolio, so a tier or client filter picks its group.
+ * Nothing groups by account manager, so that filter leaves the portfolio.
  */
 export type Selection =
   | { readonly kind: 'portfolio' }
@@ -97,8 +98,9 @@ export interface GroupedMetrics<M> {
 }
 
 /**
- * The value of a grouped metric for the selection, or for the portfolio when the metric is not
- * computed for the selection's kind of group (the DSO around reminders is portfolio-only).
+ * Reads the value of a grouped metric for the selection, or for the portfolio when the metric
+ * is not computed for the selection's kind of group (the DSO around reminders is
+ * portfolio-only).
  */
 export function selectedGroupValue<M>(
   report: GroupedMetrics<M>,
@@ -121,7 +123,7 @@ export function selectedGroupValue<M>(
   return { value: read(group), scope: portfolioScope };
 }
 
-/** Finds the value of `metric` in `currency`; raises for a registry metric it cannot place. */
+/** Finds the value of `metric` in `currency`. Raises for a registry metric it cannot place. */
 export function metricValue(
   metric: MetricDefinition,
   currency: string,
@@ -129,6 +131,7 @@ export function metricValue(
 ): MetricValue {
   const { selection } = sources;
   const id = metric.id;
+
   if (collectionIds.has(id)) {
     const metrics = sources.collection.currencies[currency];
     const value = metrics === undefined ? null : metrics[id as keyof CurrencyMetrics];
@@ -137,8 +140,10 @@ export function metricValue(
   if (managementIds.has(id))
     return selectedGroupValue(sources.management, metric, currency, selection);
   if (activityIds.has(id)) return selectedGroupValue(sources.activity, metric, currency, selection);
+
   const trendField = trendFields[id];
   if (trendField !== undefined) return trendValue(metric, trendField, currency, sources);
+
   if (id === 'riskScore') {
     if (selection.kind !== 'client') return { value: null, scope: 'per client' };
     const client = sources.risk.clients.find((entry) => entry.clientId === selection.client.id);
@@ -150,13 +155,14 @@ export function metricValue(
   if (id === 'overdueShare') {
     return { value: overdueShare(sources.aging[currency]), scope: filteredScope(sources) };
   }
+
   throw new Error(
     `The metric "${id}" of the metric registry has no value in the metrics report: add it to ` +
       'electron/reports/documents/metrics/metric-values.ts.',
   );
 }
 
-/** The measure of the period's last month, clipped to the period as the trends report clips. */
+/** Reads the measure of the period's last month, clipped to the period as the trends report is. */
 function trendValue(
   metric: MetricDefinition,
   field: keyof MonthlyTrend,
@@ -186,14 +192,17 @@ function trendValue(
   return { value, scope: `${scope}, month ${month}` };
 }
 
-/** The scope of figures that the aging computes for exactly the clients of the filters. */
+/** Names the scope of figures that the aging computes for exactly the clients of the filters. */
 function filteredScope(sources: MetricSources): string {
   const { scope, selection } = sources;
   if (scope.clientIds === null) return portfolioScope;
   return selection.kind === 'portfolio' ? 'filtered clients' : selectionScope(selection);
 }
 
-/** The dashboard's overdue share: the buckets past current ÷ all buckets, unapplied left out. */
+/**
+ * Computes the dashboard's overdue share: the buckets past current ÷ all buckets, unapplied
+ * money left out.
+ */
 function overdueShare(totals: AgingTotals | undefined): number | null {
   if (totals === undefined) return null;
   let open = 0;

@@ -8,11 +8,11 @@ import type { IsoDate } from '../../../../shared/calendar-date.ts';
 import type { Ledger } from '../../../ledger/database.ts';
 import { agingReport } from '../../aging-report.ts';
 
-/** Balances per currency, in minor units; a currency the client never used is absent. */
+/** Balances per currency, in minor units. A currency the client never used is absent. */
 export type Balances = ReadonlyMap<string, number>;
 
 /**
- * The client's balance per currency at the end of `date`: open invoice balances less the
+ * Reads the client's balance per currency at the end of `date`: open invoice balances less the
  * payments and credits not yet applied, exactly as the aging report totals them.
  */
 export function clientBalances(db: Ledger, clientId: number, date: IsoDate): Balances {

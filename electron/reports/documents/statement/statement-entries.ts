@@ -18,8 +18,9 @@ export interface StatementEntry {
   readonly reference: string;
   readonly description: string;
   readonly currency: string;
-  /** What the record adds to the balance (invoices) or takes off it (payments and credits). */
+  /** Amount added to the balance by an invoice, or null for a payment or credit note. */
   readonly debitCents: number | null;
+  /** Amount taken off the balance by a payment or credit note, or null for an invoice. */
   readonly creditCents: number | null;
   readonly id: number;
 }
@@ -162,9 +163,9 @@ interface Application {
 }
 
 /**
- * The invoices each payment and credit note of the period was applied to by the end of `to`,
- * keyed `payment ID` or `credit ID`. An allocation dated later, or to an invoice issued
- * later, leaves the money unapplied on `to`, as the aging report counts it.
+ * Maps each payment and credit note of the period, keyed `payment ID` or `credit ID`, to the
+ * invoices it was applied to by the end of `to`. An allocation dated later, or to an invoice
+ * issued later, leaves the money unapplied on `to`, as the aging report counts it.
  */
 function appliedInvoices(
   db: Ledger,
@@ -195,7 +196,7 @@ function appliedInvoices(
   return applied;
 }
 
-/** "applied to A1 and A2, $50.00 unapplied on 2026-03-31", or "unapplied on …" alone. */
+/** Describes where the money went: "applied to A1 and A2, $50.00 unapplied on 2026-03-31". */
 function applicationText(
   application: Application | undefined,
   amountCents: number,

@@ -32,6 +32,7 @@ export function clientFacts(
     .map((line) => line.trim())
     .filter(Boolean)
     .join(', ');
+
   const facts = [
     { label: 'Client', value: client.name },
     { label: 'Client code', value: client.code },
@@ -53,6 +54,7 @@ export function clientFacts(
       value: formatMoney(period.closing.get(currency) ?? 0, currency),
     });
   }
+
   return { kind: 'facts', title: 'Statement of account', facts };
 }
 

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../../../shared/calendar-date.ts';
  * Turns a client code into a file-name part: ASCII letters, digits and hyphens are kept,
  * accents are dropped and anything else (a slash, a space, a dot) becomes `_`. Codes are
  * unique, but two may map to one name here or differ only in case, which Windows and macOS
- * file systems treat as one name: the statement batch resolves such clashes.
+ * file systems treat as one name. The statement batch resolves such clashes.
  */
 export function fileSafeCode(code: string): string {
   const safe = code
@@ -22,7 +22,7 @@ export function fileSafeCode(code: string): string {
   return safe === '' ? 'client' : safe;
 }
 
-/** The statement's file name without extension, such as `statement-ACME-2026-03-31`. */
+/** Returns the statement's file name without extension, such as `statement-ACME-2026-03-31`. */
 export function statementFileStem(code: string, to: IsoDate): string {
   return `statement-${fileSafeCode(code)}-${to}`;
 }

@@ -1,11 +1,13 @@
 /**
- * The client statement: one client's balance at the start of a period, every invoice,
- * payment and credit of the period with a running balance, the balance at its end, what is
- * open on its last day with its aging, and how the client may pay.
+ * The client statement of one client for a period. It shows the balance at the start of the
+ * period, every invoice, payment and credit of the period with a running balance, and the
+ * balance at its end. Then it lists what is open on the last day with its aging, and how the
+ * client may pay.
  *
  * Both balances come from `agingReport`, the function the aging reports and the rest of the
  * ledger read, so a statement's closing balance is the ledger's balance for that client. The
- * running balance is then checked against it: the period's records must explain the change.
+ * running balance is then checked against it, because the period's records must explain the
+ * change.
  */
 
 import { addDays } from '../../../../shared/calendar-date.ts';

@@ -57,6 +57,7 @@ export function transactionTable(
       currency,
     };
   });
+
   if (balance !== closingCents) {
     throw new Error(
       `The statement of client ${client.code} does not reconcile in ${currency}: the ` +
@@ -66,6 +67,7 @@ export function transactionTable(
         'report this as a bug.',
     );
   }
+
   const openingRow: ReportRow = {
     date: period.dayBefore,
     type: 'Opening balance',
@@ -86,6 +88,7 @@ export function transactionTable(
     balance: closingCents,
     currency,
   };
+
   return {
     block: {
       kind: 'table',
