@@ -419,7 +419,12 @@ describe('client statement', () => {
       'Aging on 2026-02-28, by days past due',
     ]);
     const csv = rows(document.csv);
-    expect(csv.map((row) => row['reference'])).toEqual(['TRF-90', 'U2']);
+    expect(csv.map((row) => [row['type'], row['reference']])).toEqual([
+      ['Opening balance', ''],
+      ['Payment', 'TRF-90'],
+      ['Invoice', 'U2'],
+      ['Closing balance', ''],
+    ]);
     expect(Object.keys(facts(document)).filter((label) => label.includes('EUR'))).toEqual([]);
   });
 
@@ -447,10 +452,12 @@ describe('client statement', () => {
     const { db, dir } = statementLedger();
     const out = join(dir, 'statement.csv');
     const written = await writeReportCsv(statement(db, 'SOC').csv, out);
-    expect(written.rows).toBe(7);
+    // Each currency's records between its opening and closing balance rows.
+    expect(written.rows).toBe(11);
 
     const records = readCsv(out);
     expect(Object.keys(records[0]!)).toEqual([
+      'client_code',
       'date',
       'type',
       'reference',
@@ -460,7 +467,9 @@ describe('client statement', () => {
       'balance',
       'currency',
     ]);
-    expect(records.map((record) => [record['reference'], record['balance']])).toEqual([
+    expect(records.every((record) => record['client_code'] === 'SOC')).toBe(true);
+    const entries = records.filter((record) => record['reference'] !== '');
+    expect(entries.map((record) => [record['reference'], record['balance']])).toEqual([
       ['E2', '3200.00'],
       ['CN-1', '3050.00'],
       ['TRF-88', '2550.00'],
@@ -470,12 +479,18 @@ describe('client statement', () => {
       ['U2', '1000.00'],
     ]);
 
-    expect(records[0]).toMatchObject({ debit: '2500.00', credit: '', currency: 'EUR' });
-    expect(records[1]).toMatchObject({ debit: '', credit: '150.00' });
-    expect(records[4]!['debit']).toBe('10.50');
-    expect(records[0]!['description']).toBe('Consulting, February, due 2026-03-07');
+    expect(entries[0]).toMatchObject({ debit: '2500.00', credit: '', currency: 'EUR' });
+    expect(entries[1]).toMatchObject({ debit: '', credit: '150.00' });
+    expect(entries[4]!['debit']).toBe('10.50');
+    // The closing rows carry the period's debits and credits and the ledger's balance.
+    const closing = records.filter((record) => record['type'] === 'Closing balance');
+    expect(closing.map((record) => [record['currency'], record['balance']])).toEqual([
+      ['EUR', '2360.50'],
+      ['USD', '1000.00'],
+    ]);
+    expect(entries[0]!['description']).toBe('Consulting, February, due 2026-03-07');
     // A memo that a spreadsheet would run as a formula is written as text.
-    expect(records[6]!['description']).toBe("'=1+1 adjustment, due 2026-03-24");
+    expect(entries[6]!['description']).toBe("'=1+1 adjustment, due 2026-03-24");
   });
 
   it.skipIf(skipPdfReading)('writes a readable PDF', async () => {
@@ -537,9 +552,13 @@ describe('statement batch', () => {
     expect(progress).toEqual(['1/3 BET', '2/3 CED', '3/3 SOC']);
 
     const soc = readCsv(join(folder, 'statement-SOC-2026-02-28.csv'));
-    expect(soc.at(-1)).toMatchObject({ reference: 'U2', balance: '1000.00' });
-    // Cedar owes 300.00 but has no record in the period: a file without rows.
-    expect(readCsv(join(folder, 'statement-CED-2026-02-28.csv'))).toEqual([]);
+    expect(soc.at(-1)).toMatchObject({ type: 'Closing balance', balance: '1000.00' });
+    // Cedar owes 300.00 but has no record in the period: its balance opens and closes.
+    const cedar = readCsv(join(folder, 'statement-CED-2026-02-28.csv'));
+    expect(cedar.map((record) => [record['type'], record['balance']])).toEqual([
+      ['Opening balance', '300.00'],
+      ['Closing balance', '300.00'],
+    ]);
   });
 
   it.skipIf(skipPdfReading)('writes PDFs with page counts', async () => {
@@ -581,7 +600,8 @@ describe('statement batch', () => {
     });
     expect(byCurrency.files.map((file) => file.clientCode)).toEqual(['SOC']);
     const soc = readCsv(join(folder, 'statement-SOC-2026-02-28.csv'));
-    expect(soc.map((record) => record['currency'])).toEqual(['EUR', 'EUR', 'EUR', 'EUR', 'EUR']);
+    expect(new Set(soc.map((record) => record['currency']))).toEqual(new Set(['EUR']));
+    expect(soc).toHaveLength(7);
   });
 
   it('writes only the named clients', async () => {

@@ -19,7 +19,11 @@ import { statementEntries } from './statement-entries.ts';
 import { clientFacts, termsFacts } from './statement-facts.ts';
 import { statementFileStem } from './statement-files.ts';
 import { openItems } from './statement-open-items.ts';
-import { transactionColumns, transactionTable } from './statement-transactions.ts';
+import {
+  transactionColumns,
+  transactionCsvColumns,
+  transactionTable,
+} from './statement-transactions.ts';
 
 export const statementReport: ReportBuilder = (context) => {
   const { db, request, scope } = context;
@@ -84,7 +88,7 @@ export const statementReport: ReportBuilder = (context) => {
     csv: {
       kind: 'table',
       title: 'Transactions',
-      columns: transactionColumns,
+      columns: transactionCsvColumns,
       rows: csvRows,
       rowCount: csvRows.length,
     },

@@ -25,9 +25,19 @@ export const transactionColumns: readonly ReportColumn[] = [
   { key: 'currency', label: 'Currency', kind: 'text', width: 1 },
 ];
 
+/** The CSV's columns: the client's code first, then the PDF's. */
+export const transactionCsvColumns: readonly ReportColumn[] = [
+  { key: 'client_code', label: 'Client code', kind: 'text' },
+  ...transactionColumns,
+];
+
 export interface TransactionTable {
   readonly block: ReportTable;
-  /** The period's records only, without the opening-balance line, for the CSV. */
+  /**
+   * The CSV rows: the opening balance, the period's records and the closing balance with the
+   * period's debits and credits, each with the client's code, so files of many clients can be
+   * joined.
+   */
   readonly csvRows: ReportRow[];
 }
 
@@ -44,7 +54,7 @@ export function transactionTable(
   period: { entries: readonly StatementEntry[]; dayBefore: IsoDate; to: IsoDate },
 ): TransactionTable {
   let balance = openingCents;
-  const csvRows: ReportRow[] = period.entries.map((entry) => {
+  const entryRows: ReportRow[] = period.entries.map((entry) => {
     balance = sumCents([balance, entry.debitCents ?? 0, -(entry.creditCents ?? 0)]);
     return {
       date: entry.date,
@@ -94,10 +104,13 @@ export function transactionTable(
       kind: 'table',
       title: `Transactions in ${currency}`,
       columns: transactionColumns,
-      rows: [openingRow, ...csvRows],
+      rows: [openingRow, ...entryRows],
       totals: [closingRow],
-      rowCount: csvRows.length + 1,
+      rowCount: entryRows.length + 1,
     },
-    csvRows,
+    csvRows: [openingRow, ...entryRows, closingRow].map((row) => ({
+      client_code: client.code,
+      ...row,
+    })),
   };
 }
