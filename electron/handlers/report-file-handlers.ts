@@ -11,6 +11,7 @@ import {
   previewReportRequest,
   ReportRequestError,
 } from '../reports/report-export.ts';
+import { OutputFileError } from '../reports/output/partial-file.ts';
 import { ReportScopeError } from '../reports/report-scope.ts';
 import type { LedgerContext } from './ledger-context.ts';
 
@@ -217,6 +218,10 @@ async function rejectingReportErrors<T>(work: () => T | Promise<T>): Promise<T> 
           cause instanceof RangeError,
       )
     ) {
+      throw new IpcFailure('rejected', error.message);
+    }
+    // The writers name the file and say what to do, so their message goes out as it is.
+    if (causes.some((cause) => cause instanceof OutputFileError)) {
       throw new IpcFailure('rejected', error.message);
     }
     const code = causes.map((cause) => (cause as NodeJS.ErrnoException).code).find(Boolean);

@@ -7,9 +7,10 @@
  * characters only: with pdfkit 0.20.2, "Łukasiewicz" came out garbled while € and é printed.
  */
 
-import { open, rename, rm } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { openPartialFile } from '../reports/output/partial-file.ts';
 
 export interface LetterSender {
   readonly name: string;
@@ -95,23 +96,18 @@ export async function renderLetters(
 }
 
 /**
- * Writes `bytes` to `path` through a `.partial` file that is synced and then renamed, so the
- * path contains the whole file or its earlier content, even after a full disk or a crash.
+ * Writes `bytes` to `path` through a temporary file beside it that is synced and then renamed
+ * (see partial-file.ts), so the path contains the whole file or its earlier content, even after
+ * a full disk or a crash.
  */
 export async function saveFile(path: string, bytes: Uint8Array): Promise<void> {
-  const partial = `${path}.partial`;
+  const partial = await openPartialFile(path);
   try {
-    const handle = await open(partial, 'w');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(partial, path);
+    partial.stream.end(bytes);
+    await finished(partial.stream);
+    await partial.commit();
   } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
+    throw await partial.discard(error);
   }
 }
 

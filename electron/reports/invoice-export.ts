@@ -1,6 +1,4 @@
 import { stringify } from 'csv-stringify';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { parseIsoDate, type IsoDate } from '../../shared/calendar-date.ts';
@@ -8,6 +6,7 @@ import { daysLate, daysPastDue } from '../../shared/invoice-balance.ts';
 import { formatDecimal } from '../../shared/money.ts';
 import { spreadsheetSafeText } from '../../shared/spreadsheet-text.ts';
 import type { Ledger } from '../ledger/database.ts';
+import { openPartialFile } from './output/partial-file.ts';
 
 export const invoiceExportColumns = [
   'invoice_number',
@@ -63,17 +62,23 @@ export async function exportInvoicesCsv(db: Ledger, outFile: string, asOf: IsoDa
       yield toRecord(row, asOf);
     }
   }
-  const partial = `${outFile}.partial`;
+  const partial = await openPartialFile(outFile);
   try {
     await pipeline(
       Readable.from(records()),
-      stringify({ header: true, columns: [...invoiceExportColumns], bom: true }),
-      createWriteStream(partial),
+      stringify({
+        header: true,
+        columns: [...invoiceExportColumns],
+        bom: true,
+        // A lone CR or LF in a name must be quoted, or the row would split. The default LF
+        // record end already quotes both in csv-stringify 6.9, and this keeps it so for any end.
+        quoted_match: /[\r\n]/,
+      }),
+      partial.stream,
     );
-    await rename(partial, outFile);
+    await partial.commit();
   } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
+    throw await partial.discard(error);
   }
   return { rows, file: outFile };
 }

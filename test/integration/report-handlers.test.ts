@@ -259,8 +259,8 @@ describe('report handlers', () => {
 
     const error = failure(result);
     expect(error.code).toBe('rejected');
-    expect(error.message).toMatch(/^The report could not be saved: .*ENOENT/);
-    expect(error.message).toMatch(/Choose another place to save it\.$/);
+    expect(error.message).toMatch(/^Cannot write .*aging\.csv: the folder .*gone does not exist/);
+    expect(error.message).toMatch(/Create it or choose another folder\.$/);
   });
 
   it('batch writes a file per client', async () => {

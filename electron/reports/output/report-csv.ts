@@ -1,11 +1,10 @@
 import { stringify } from 'csv-stringify';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { csvCell } from '../../../shared/reports/report-cells.ts';
 import type { ReportTable } from '../../../shared/reports/report-document.ts';
 import { spreadsheetSafeText } from '../../../shared/spreadsheet-text.ts';
+import { openPartialFile } from './partial-file.ts';
 
 export interface CsvProgress {
   readonly rows: number;
@@ -14,7 +13,7 @@ export interface CsvProgress {
 }
 
 export interface CsvWriteOptions {
-  /** A byte-order mark first, so that Excel reads UTF-8; on unless turned off. */
+  /** Byte-order mark written first, so that Excel reads UTF-8. On unless set to false. */
   readonly bom?: boolean;
   /** Called every `progressEvery` rows and once at the end. */
   readonly onProgress?: (progress: CsvProgress) => void;
@@ -24,7 +23,7 @@ export interface CsvWriteOptions {
 /**
  * Writes `table` as RFC 4180 CSV (quotes where needed, CRLF line ends): a header of column
  * keys, then one line per row. Rows stream from the table's iterator to the file, so memory
- * stays flat however many there are; the file appears complete or not at all.
+ * stays flat however many there are. The file appears complete or not at all.
  */
 export async function writeReportCsv(
   table: ReportTable,
@@ -35,6 +34,7 @@ export async function writeReportCsv(
   const total = table.rowCount ?? null;
   const every = options.progressEvery ?? 10_000;
   let rows = 0;
+
   function* lines() {
     yield columns.map((column) => spreadsheetSafeText(column.key));
     for (const row of table.rows) {
@@ -43,18 +43,25 @@ export async function writeReportCsv(
       if (rows % every === 0) options.onProgress?.({ rows, total });
     }
   }
-  const partial = `${outFile}.partial`;
+
+  const partial = await openPartialFile(outFile);
   try {
     await pipeline(
       Readable.from(lines()),
-      stringify({ bom: options.bom ?? true, record_delimiter: 'windows' }),
-      createWriteStream(partial),
+      stringify({
+        bom: options.bom ?? true,
+        record_delimiter: 'windows',
+        // With CRLF record ends, csv-stringify 6.9 quotes only a CRLF pair. A lone CR or LF left
+        // unquoted would split the row, and the next line could start with an unguarded `=`.
+        quoted_match: /[\r\n]/,
+      }),
+      partial.stream,
     );
-    await rename(partial, outFile);
+    await partial.commit();
   } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
+    throw await partial.discard(error);
   }
+
   options.onProgress?.({ rows, total });
   return { rows };
 }

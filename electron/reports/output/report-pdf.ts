@@ -1,14 +1,12 @@
 /**
- * Lays out a `ReportDocument` as an A4 PDF, upright or on its side as the document asks: the
- * company and report header, the blocks in order, and on every page a footer with the
- * generated-on date, the scope and "Page N of M".
+ * Lays out a `ReportDocument` as an A4 PDF in the document's orientation: the company and
+ * report header, the blocks in order, and on every page a footer with the generated-on date,
+ * the scope and "Page N of M".
  *
  * DejaVu Sans (resources/fonts) is embedded because pdfkit's standard fonts print
  * Windows-1252 characters only, so "Łukasiewicz" would come out garbled.
  */
 
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
@@ -30,6 +28,7 @@ import {
   renderChartPng,
   type ChartSize,
 } from './report-chart.ts';
+import { openPartialFile } from './partial-file.ts';
 
 export interface PdfProgress {
   readonly rows: number;
@@ -77,9 +76,9 @@ const CHART_GUTTER = 18;
 
 /**
  * Writes `document` to `outFile` as a PDF. The table rows are read once, in order, so a
- * streamed table can come straight from the ledger. The bytes go to `outFile.partial`, which
- * is synced and renamed when complete and removed on failure, so `outFile` appears complete
- * or not at all.
+ * streamed table can come straight from the ledger. The bytes go to a temporary file beside
+ * `outFile` (see partial-file.ts), which is synced and renamed when complete and removed on
+ * failure, so `outFile` appears complete or not at all.
  */
 export async function writeReportPdf(
   document: ReportDocument,
@@ -98,10 +97,11 @@ export async function writeReportPdf(
   doc.registerFont(REGULAR, fontFile('DejaVuSans.ttf'));
   doc.registerFont(BOLD, fontFile('DejaVuSans-Bold.ttf'));
 
-  const partial = `${outFile}.partial`;
-  const written = pipeline(doc, createWriteStream(partial, { flush: true }));
-  // A failed open or write rejects `written` while the layout still runs; it is awaited below.
+  const partial = await openPartialFile(outFile);
+  const written = pipeline(doc, partial.stream);
+  // A failed write rejects `written` while the layout still runs. It is awaited below.
   void written.catch(() => undefined);
+
   const progress = new RowProgress(document.blocks, options);
   try {
     doc.addPage();
@@ -118,17 +118,17 @@ export async function writeReportPdf(
       }
     }
     progress.finish();
+
     const pages = doc.bufferedPageRange().count;
     drawPageMarks(doc, document.header);
     doc.end();
     await written;
-    await rename(partial, outFile);
+    await partial.commit();
     return { rows: progress.rows, pages };
   } catch (error) {
     doc.destroy();
     await written.catch(() => undefined);
-    await rm(partial, { force: true });
-    throw error;
+    throw await partial.discard(error);
   }
 }
 
@@ -185,7 +185,7 @@ function drawRule(doc: Doc, y: number, weight: number, color = 'black'): void {
     .stroke(color);
 }
 
-/** `text` cut to `width` points with an ellipsis, in the current font and size. */
+/** Cuts `text` to `width` points with an ellipsis, in the current font and size. */
 function truncate(doc: Doc, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
   // Code points, so that a character outside the BMP is never split in half.
@@ -201,7 +201,7 @@ function truncate(doc: Doc, text: string, width: number): string {
   return low === 0 ? ELLIPSIS : characters.slice(0, low).join('').trimEnd() + ELLIPSIS;
 }
 
-/** The company, its contact line, the report's title and scope, on the first page only. */
+/** Draws the company, its contact line, the report's title and scope on the first page. */
 function drawFirstPageHeader(doc: Doc, header: ReportHeader): void {
   const left = contentLeft(doc);
   const width = contentWidth(doc);
@@ -319,7 +319,7 @@ function drawTableLine(doc: Doc, boxes: readonly ColumnBox[], cells: readonly st
   doc.y += height;
 }
 
-/** One line's height, or more when a wrapping cell needs several lines. */
+/** Measures a row: one line's height, or more when a wrapping cell needs several lines. */
 function rowHeight(doc: Doc, boxes: readonly ColumnBox[], cells: readonly string[]): number {
   let height = ROW_HEIGHT;
   for (let index = 0; index < boxes.length; index += 1) {
@@ -338,7 +338,7 @@ function rowCells(boxes: readonly ColumnBox[], row: ReportRow): string[] {
 
 /**
  * Draws a table one line per row. A table that runs over a page repeats its title, marked
- * "(continued)", and its header row at the top of the next page; the title and header never
+ * "(continued)", and its header row at the top of the next page. The title and header never
  * sit alone at the foot of a page.
  */
 function drawTable(doc: Doc, table: ReportTable, progress: RowProgress): void {
@@ -379,6 +379,7 @@ function drawTable(doc: Doc, table: ReportTable, progress: RowProgress): void {
     drawText(doc, { kind: 'text', text: table.emptyText ?? NO_ROWS_TEXT, style: 'note' });
     return;
   }
+
   const totals = (table.totals ?? []).map((row) => rowCells(boxes, row));
   if (totals.length > 0) {
     if (doc.y + 2 + totals.length * ROW_HEIGHT > bottomLimit(doc)) breakPage();
@@ -396,7 +397,7 @@ function drawTable(doc: Doc, table: ReportTable, progress: RowProgress): void {
   doc.y += BLOCK_GAP;
 }
 
-/** Labels in the left column, values in the right, both wrapped within their column. */
+/** Draws labels in the left column and values in the right, each wrapped within its column. */
 function drawFacts(doc: Doc, facts: ReportFacts): void {
   const left = contentLeft(doc);
   const labelWidth = contentWidth(doc) * 0.4;
@@ -433,7 +434,7 @@ const TEXT_STYLES = {
   note: { font: REGULAR, size: 8.5, color: GREY, gap: BLOCK_GAP - 4 },
 } as const;
 
-/** Wrapped text; pdfkit moves what does not fit on to the next page. */
+/** Draws wrapped text. Pdfkit moves what does not fit on to the next page. */
 function drawText(doc: Doc, block: ReportText): void {
   const style = TEXT_STYLES[block.style ?? 'body'];
   const text = block.text.trim();
@@ -450,7 +451,7 @@ function drawText(doc: Doc, block: ReportText): void {
   doc.y += style.gap;
 }
 
-/** The chart as an image across the content width, kept whole on one page with its title. */
+/** Draws the chart as an image across the content width, whole on one page with its title. */
 async function drawChart(doc: Doc, chart: ReportChart): Promise<void> {
   const size = chart.half === true ? HALF_CHART_SIZE : DEFAULT_CHART_SIZE;
   const png = await renderChartPng(chart, size, { title: false });
@@ -482,7 +483,7 @@ function chartHeight(width: number, size: ChartSize): number {
   return (width * size.height) / size.width;
 }
 
-/** Two half-width charts side by side, each under its own title, kept whole on one page. */
+/** Draws two half-width charts side by side, each under its own title, whole on one page. */
 async function drawChartPair(doc: Doc, left: ReportChart, right: ReportChart): Promise<void> {
   const images = await Promise.all(
     [left, right].map((chart) => renderChartPng(chart, HALF_CHART_SIZE, { title: false })),
@@ -512,9 +513,11 @@ function drawPageMarks(doc: Doc, header: ReportHeader): void {
   for (let index = 0; index < count; index += 1) {
     doc.switchToPage(start + index);
     const { top, bottom } = doc.page.margins;
-    // Text outside the margins would make pdfkit start a new page: lift them meanwhile.
+    // Text outside the margins would make pdfkit start a new page, so the margins are 0 while
+    // the marks are drawn.
     doc.page.margins.top = 0;
     doc.page.margins.bottom = 0;
+
     const left = contentLeft(doc);
     const width = contentWidth(doc);
     const right = left + width;
@@ -527,6 +530,7 @@ function drawPageMarks(doc: Doc, header: ReportHeader): void {
       doc.text(title, right - doc.widthOfString(title), 31, { lineBreak: false });
       drawRule(doc, 44, 0.5, RULE_GREY);
     }
+
     const footY = doc.page.height - bottom + 22;
     drawRule(doc, footY - 6, 0.5, RULE_GREY);
     doc.font(REGULAR).fontSize(7.5).fillColor(GREY);
@@ -536,6 +540,7 @@ function drawPageMarks(doc: Doc, header: ReportHeader): void {
       lineBreak: false,
     });
     doc.text(pageNumber, right - numberWidth, footY, { lineBreak: false });
+
     doc.page.margins.top = top;
     doc.page.margins.bottom = bottom;
   }
