@@ -116,7 +116,7 @@ describe('duedesk report statement --out-dir', () => {
     [['aging-summary', '--as-of', '2026-11-30', '--out-dir', '.'], /--out-dir writes statements/],
     [
       ['statement', '--from', '2026-11-01', '--to', '2026-11-30', '--out-dir', '/no/such/dir'],
-      /--out-dir \/no\/such\/dir is not a folder: create it first/,
+      /--out-dir \/no\/such\/dir does not exist: create the folder first/,
     ],
     [
       ['statement', '--from', '2026-11-01', '--to', '2026-11-30', '--out-dir', '.', '--out', 'x'],

@@ -5,7 +5,11 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { renderChartPng } from '../../electron/reports/output/report-chart.ts';
-import { writeReportPdf, type PdfProgress } from '../../electron/reports/output/report-pdf.ts';
+import {
+  PdfTooLongError,
+  writeReportPdf,
+  type PdfProgress,
+} from '../../electron/reports/output/report-pdf.ts';
 import type {
   ReportBlock,
   ReportChart,
@@ -371,6 +375,21 @@ describe('report PDF', () => {
     );
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dirname(out)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('rejects more rows than a PDF takes', async () => {
+    const folder = temp.folder();
+    const out = join(folder, 'long.pdf');
+    // A streamed table, whose length is known only once the limit is passed.
+    const unknown = { ...invoiceTable(30), rowCount: null };
+    await expect(writeReportPdf(reportDocument([unknown]), out, { maxRows: 25 })).rejects.toThrow(
+      'The report has more than 25 rows, too many for a PDF: save it as CSV',
+    );
+    // A counted table fails before the file is opened.
+    await expect(
+      writeReportPdf(reportDocument([invoiceTable(30)]), out, { maxRows: 25 }),
+    ).rejects.toBeInstanceOf(PdfTooLongError);
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it.skipIf(skipPdfReading)('lays out 10,000 rows', async () => {

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { localToday } from '../../../shared/calendar-date.ts';
 import {
   reportCatalog,
@@ -14,6 +15,7 @@ import {
 import { firstIssue } from '../../../shared/validation-issue.ts';
 import { openLedger, type Ledger } from '../../ledger/database.ts';
 import { isLedgerFile } from '../../ledger/ledger-files.ts';
+import { removeOpenPartialFiles } from '../../reports/output/partial-file.ts';
 import { writeStatements } from '../../reports/documents/statement/statement-batch.ts';
 import { exportReport, ReportRequestError } from '../../reports/report-export.ts';
 import { UsageError } from '../cli-error.ts';
@@ -91,14 +93,13 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
   }
 
   const out = requireOption(values.out, '--out', `${name}.pdf`);
+  if (existsSync(out) && statSync(out).isDirectory()) {
+    const example = join(out, `${name}.${values.format ?? 'pdf'}`);
+    throw new UsageError(`--out ${out} is a folder: give a file name such as ${example}.`);
+  }
   const format = reportFormat(values.format, out);
   if (isLedgerFile(out, dbPath)) {
     throw new UsageError(`--out ${out} is the ledger itself: choose another file name.`);
-  }
-  if (existsSync(out) && statSync(out).isDirectory()) {
-    throw new UsageError(
-      `--out ${out} is a folder: give a file name such as ${out}/${name}.${format}.`,
-    );
   }
 
   const request = {
@@ -116,13 +117,17 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
 
   return readingLedger(dbPath, async (db) => {
     const started = Date.now();
+    let printed = 0;
     const result = await exportReport(db, request, {
       format,
       outFile: out,
       generatedOn: localToday(),
       onProgress: ({ rows }) => {
-        if (rows > 0 && rows % 100_000 === 0)
+        // The last call repeats the count of a finished export, which the summary prints.
+        if (rows > printed && rows % 100_000 === 0) {
           io.err(`  ${rows.toLocaleString('en-US')} rows written`);
+          printed = rows;
+        }
       },
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -147,8 +152,11 @@ async function writeStatementFolder(
   const from = dateOption(requireOption(values.from, '--from', '2026-01-01'), '--from');
   const to = dateOption(requireOption(values.to, '--to', '2026-01-31'), '--to');
   const format = reportFormat(values.format ?? 'pdf', folder);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UsageError(`--out-dir ${folder} is not a folder: create it first.`);
+  if (!existsSync(folder)) {
+    throw new UsageError(`--out-dir ${folder} does not exist: create the folder first.`);
+  }
+  if (!statSync(folder).isDirectory()) {
+    throw new UsageError(`--out-dir ${folder} is a file, not a folder: give a folder.`);
   }
 
   const filters = batchFilters(values);
@@ -183,12 +191,21 @@ async function writeStatementFolder(
  */
 async function readingLedger(dbPath: string, work: (db: Ledger) => Promise<number>) {
   const db = openLedger(dbPath, { readOnly: true });
+  // Ctrl+C or a kill stops the export: its temporary files go with it.
+  const stop = (signal: NodeJS.Signals) => {
+    removeOpenPartialFiles();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     return await work(db);
   } catch (error) {
     if (error instanceof ReportRequestError) throw new UsageError(optionWording(error.message));
     throw error;
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     db.close();
   }
 }

@@ -99,7 +99,7 @@ export const agingDetailReport: ReportBuilder = ({ db, asOf, scope, header }) =>
       const { currencies } = agingReport(db, asOf, options, false, filter);
       return Object.entries(currencies).map(([currency, totals]) => ({
         client: `Total ${currency}`,
-        type: `${totals.count} invoices`,
+        type: totals.count === 1 ? '1 invoice' : `${totals.count} invoices`,
         open_balance: totals.total,
         currency,
       }));

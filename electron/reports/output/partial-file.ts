@@ -9,7 +9,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { WriteStream } from 'node:fs';
+import { rmSync, type WriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { log } from '../../log.ts';
@@ -45,6 +45,18 @@ export class OutputFileError extends Error {
   }
 }
 
+/** Temporary files open in this process, for `removeOpenPartialFiles`. */
+const openPartials = new Set<string>();
+
+/**
+ * Removes the temporary files still being written, at once. For a process stopping on a
+ * signal: its writes will never finish, and their files would stay behind.
+ */
+export function removeOpenPartialFiles(): void {
+  for (const path of openPartials) rmSync(path, { force: true });
+  openPartials.clear();
+}
+
 /** System calls on the temporary file's descriptor, whose errors come from the out file. */
 const FILE_SYSCALLS = new Set(['write', 'writev', 'fsync', 'fdatasync', 'close']);
 
@@ -58,6 +70,7 @@ export async function openPartialFile(outFile: string): Promise<PartialFile> {
   const handle = await open(path, 'wx').catch((error: unknown) => {
     throw outputFileError(error, outFile);
   });
+  openPartials.add(path);
   // `flush` syncs the file before closing it, so that the renamed file survives a crash.
   const stream = handle.createWriteStream({ flush: true });
   const streamErrors = new WeakSet<object>();
@@ -72,6 +85,7 @@ export async function openPartialFile(outFile: string): Promise<PartialFile> {
     async commit() {
       try {
         await rename(path, outFile);
+        openPartials.delete(path);
       } catch (error) {
         throw outputFileError(error, outFile);
       }
@@ -83,6 +97,7 @@ export async function openPartialFile(outFile: string): Promise<PartialFile> {
         stream.destroy();
         await closed;
       }
+      openPartials.delete(path);
       try {
         await rm(path, { force: true });
       } catch (rmError) {

@@ -40,6 +40,26 @@ export interface PdfWriteOptions {
   /** Called every `progressEvery` table rows and once at the end. */
   readonly onProgress?: (progress: PdfProgress) => void;
   readonly progressEvery?: number;
+  /** Table rows at most, `MAX_PDF_ROWS` unless set. */
+  readonly maxRows?: number;
+}
+
+/**
+ * The most table rows one PDF lays out. pdfkit keeps what it has drawn in memory, about
+ * 25 KB a row on this layout (10,000 rows peak near 450 MB), and a PDF of more than some
+ * 400 pages is not read anyway: longer reports go to CSV.
+ */
+export const MAX_PDF_ROWS = 20_000;
+
+/** Error for a report too long for a PDF; its message points to CSV and the filters. */
+export class PdfTooLongError extends RangeError {
+  constructor(maxRows: number) {
+    super(
+      `The report has more than ${maxRows.toLocaleString('en-US')} rows, too many for a ` +
+        'PDF: save it as CSV, or narrow it with a client, tier, manager or currency filter.',
+    );
+    this.name = 'PdfTooLongError';
+  }
 }
 
 export interface WrittenPdf {
@@ -85,6 +105,8 @@ export async function writeReportPdf(
   outFile: string,
   options: PdfWriteOptions = {},
 ): Promise<WrittenPdf> {
+  // Checked first, so a table known to be too long fails before any file is opened.
+  const progress = new RowProgress(document.blocks, options);
   const doc = new PDFDocument({
     size: 'A4',
     layout: document.orientation ?? 'portrait',
@@ -102,7 +124,6 @@ export async function writeReportPdf(
   // A failed write rejects `written` while the layout still runs. It is awaited below.
   void written.catch(() => undefined);
 
-  const progress = new RowProgress(document.blocks, options);
   try {
     doc.addPage();
     drawFirstPageHeader(doc, document.header);
@@ -137,6 +158,7 @@ class RowProgress {
   rows = 0;
   private readonly total: number | null;
   private readonly every: number;
+  private readonly maxRows: number;
   private readonly onProgress: PdfWriteOptions['onProgress'];
 
   constructor(blocks: readonly ReportBlock[], options: PdfWriteOptions) {
@@ -144,10 +166,13 @@ class RowProgress {
     const counts = tables.map((table) => table.rowCount ?? null);
     this.total = counts.includes(null) ? null : counts.reduce((sum, count) => sum! + count!, 0);
     this.every = options.progressEvery ?? 2_000;
+    this.maxRows = options.maxRows ?? MAX_PDF_ROWS;
     this.onProgress = options.onProgress;
+    if (this.total !== null && this.total > this.maxRows) throw new PdfTooLongError(this.maxRows);
   }
 
   countRow(): void {
+    if (this.rows === this.maxRows) throw new PdfTooLongError(this.maxRows);
     this.rows += 1;
     if (this.rows % this.every === 0) this.onProgress?.({ rows: this.rows, total: this.total });
   }
