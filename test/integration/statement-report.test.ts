@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Ledger } from '../../electron/ledger/database.ts';
+import { openLedger, type Ledger } from '../../electron/ledger/database.ts';
 import { updateSettings } from '../../electron/ledger/settings-store.ts';
 import { agingReport } from '../../electron/reports/aging-report.ts';
 import {
@@ -654,6 +654,21 @@ describe('statement batch', () => {
     await expect(
       writeStatements(db, { from, to, folder: ledgerFile, format: 'pdf' }),
     ).rejects.toThrow('is a file, not a folder');
+  });
+
+  it('rejects replacing the ledger', async () => {
+    const folder = temp.folder();
+    // A ledger whose file has the name the batch gives SOC's CSV statement.
+    const db = openLedger(join(folder, 'statement-SOC-2026-02-28.csv'));
+    try {
+      writeStatementLedger(db);
+      await expect(
+        writeStatements(db, { from, to, folder, format: 'csv', clientCodes: ['SOC'] }),
+      ).rejects.toThrow('The statement of SOC would replace the ledger');
+      expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
   });
 });
 

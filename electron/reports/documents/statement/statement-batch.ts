@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/reports/report-request.ts';
 import { firstIssue } from '../../../../shared/validation-issue.ts';
 import type { Ledger } from '../../../ledger/database.ts';
+import { isLedgerFile } from '../../../ledger/ledger-files.ts';
 import { inReadSnapshot } from '../../../ledger/read-snapshot.ts';
 import { agingReport } from '../../aging-report.ts';
 import { exportReport, ReportRequestError } from '../../report-export.ts';
@@ -122,6 +123,12 @@ async function writeStatementFiles(
   const files: WrittenStatement[] = [];
   for (const client of chosen) {
     const file = join(folder, names.get(client.id)!);
+    if (isLedgerFile(file, db.name)) {
+      throw new ReportRequestError(
+        `The statement of ${client.code} would replace the ledger ${db.name}: choose another ` +
+          'folder for the statements.',
+      );
+    }
     const request = { report: 'statement', from, to, filters: { ...filters, client: client.code } };
     try {
       const exported = await exportReport(db, request, {
