@@ -13,25 +13,11 @@ import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/events.ts';
 import type { IpcResult } from '../../shared/ipc/ipc-error.ts';
 import type { ReportPreview } from '../../shared/reports/report-preview.ts';
 import { useTempFolder } from '../support/temp-ledger.ts';
+import { reportInvoicesAsOf, reportInvoicesCsv } from '../support/report-invoices.ts';
 
 const temp = useTempFolder();
 
-const asOf = '2026-03-31';
-
-/**
- * At the end of 2026-03-31, by days past the due date: ACME owes A-1 1,000.00 (current) and
- * A-2 250.50 (44 days late), BETA 400.00 (11 days), CEDAR 99.99 (120 days), ECHO €500.00
- * (current). DELTA's only invoice is dated 04-10, after the as-of date. USD total 1,750.49.
- */
-const invoicesCsv = [
-  'Client code,Customer,Invoice,Date,Due date,Amount,Currency',
-  'ACME,Acme Tools,A-1,2026-03-01,2026-03-31,1000.00,USD',
-  'ACME,Acme Tools,A-2,2026-01-16,2026-02-15,250.50,USD',
-  'BETA,Beta & Co,B-1,2026-02-18,2026-03-20,400.00,USD',
-  'CEDAR,Cedar Ltd,C-1,2025-11-01,2025-12-01,99.99,USD',
-  'DELTA,Delta GmbH,D-1,2026-04-10,2026-05-10,75.00,EUR',
-  'ECHO,Echo SARL,E-1,2026-03-05,2026-04-04,500.00,EUR',
-].join('\n');
+const asOf = reportInvoicesAsOf;
 
 type ProgressEvent = IpcEventPayload<'reports/progress'>;
 
@@ -43,7 +29,7 @@ function newToken(): string {
 /** Creates a ledger of the invoices above, with its handlers, save targets and events sent. */
 async function reportLedger() {
   const { db, path, dir } = temp.ledger();
-  const imported = await importFile(db, temp.file('invoices.csv', invoicesCsv));
+  const imported = await importFile(db, temp.file('invoices.csv', reportInvoicesCsv));
   expect(imported.status).toBe('imported');
   db.prepare("UPDATE clients SET account_manager = 'Anne' WHERE code IN ('ACME', 'CEDAR')").run();
 
