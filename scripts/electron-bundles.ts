@@ -25,9 +25,9 @@ export async function bundleMainAndWorker(root: string, outDir: string): Promise
     format: 'esm',
     target: nodeTarget,
     sourcemap: true,
-    // better-sqlite3 is a native addon, rebuilt for Electron when packaging; @napi-rs/canvas,
-    // which draws the report charts, loads a prebuilt addon for the platform (Node-API, so any
-    // ABI); electron is provided by the runtime.
+    // better-sqlite3 is a native addon, rebuilt for Electron when packaging. @napi-rs/canvas,
+    // which draws the report charts, loads a prebuilt Node-API addon that works on any ABI.
+    // electron is provided by the runtime.
     external: ['electron', 'better-sqlite3', '@napi-rs/canvas'],
     // Bundled CommonJS packages call require() for Node's modules, which an ES module lacks.
     banner: {

@@ -18,8 +18,8 @@ import { trendHandlers } from './trend-handlers.ts';
 
 /**
  * Creates a handler for every channel of the IPC contract, served from one ledger.
- * `saveTargets` are the files and folders the user chose to save reports into, by token; the
- * ledger worker fills it as the main thread registers them.
+ * `saveTargets` maps tokens to the files and folders the user chose to save reports into.
+ * The ledger worker fills it as the main thread registers them.
  */
 export function createLedgerHandlers(
   context: LedgerContext,

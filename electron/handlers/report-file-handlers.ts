@@ -220,7 +220,7 @@ async function rejectingReportErrors<T>(work: () => T | Promise<T>): Promise<T> 
     ) {
       throw new IpcFailure('rejected', error.message);
     }
-    // The writers name the file and say what to do, so their message goes out as it is.
+    // The writers name the file and the next step, so their message goes out unchanged.
     if (causes.some((cause) => cause instanceof OutputFileError)) {
       throw new IpcFailure('rejected', error.message);
     }

@@ -1,7 +1,7 @@
 import type { Ledger } from './database.ts';
 
 /**
- * Runs `work` inside one read transaction, so that every query it makes, across awaits, sees
+ * Runs `work` inside one read transaction, so that every query it makes, across awaits, reads
  * the ledger as it was at the first one. In WAL mode an import committing meanwhile then
  * cannot give a report its invoices from before the import and its balances from after.
  * A call inside another joins the open transaction. The connection must run nothing else

@@ -24,7 +24,7 @@ export interface ReceivablesFilter {
   readonly orderByClient?: boolean;
 }
 
-/** The filter's values as named SQL parameters for the clauses of `filterClauses`. */
+/** Returns the filter's values as named SQL parameters for the clauses of `filterClauses`. */
 function filterParameters(filter: ReceivablesFilter) {
   return {
     clientId: filter.clientId ?? null,

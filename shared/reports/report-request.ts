@@ -57,14 +57,14 @@ interface RequestFields {
 }
 
 /**
- * The longest period a report covers. Month-by-month figures (the DSO trend, the tier mix)
+ * Maximum length of a report's period. Month-by-month figures (the DSO trend, the tier mix)
  * grow with the period, and no bookkeeping question needs more than a decade at once.
  */
 export const MAX_PERIOD_YEARS = 10;
 
 /**
- * The earliest date a report takes. A period report also reads the day before its start,
- * which must be a date too, and no ledger holds business of earlier centuries.
+ * Earliest date a report takes. A period report also reads the day before its start, which
+ * must be a date too, and no ledger contains business from earlier centuries.
  */
 export const EARLIEST_REPORT_DATE = '1900-01-01';
 

@@ -154,7 +154,7 @@ async function exportCsv(dbPath: string, out: string) {
   return { seconds, rows };
 }
 
-/** A ledger of `count` open invoices, so that the aging detail has a row for each. */
+/** Writes a ledger of `count` open invoices, so that the aging detail has a row for each. */
 function openLedgerPhase(dbPath: string, count: number) {
   rmSync(dbPath, { force: true });
   const began = performance.now();
@@ -177,7 +177,7 @@ async function agingDetailReport(dbPath: string, out: string, format: 'csv' | 'p
   return { seconds, rows: result.rows, pages: result.pages };
 }
 
-/** The baseline of the report exports: the plain invoice CSV of the same ledger. */
+/** Times the plain invoice CSV of the same ledger, the baseline of the report exports. */
 async function invoiceCsvOf(dbPath: string, out: string) {
   const db = openLedger(dbPath, { readOnly: true });
   const began = performance.now();

@@ -298,12 +298,9 @@ describe('metrics report', () => {
     const { db } = metricsLedger();
     const preview = previewReportRequest(db, { report: 'metrics', from, to }, generatedOn);
     const table = preview.blocks.find((block) => block.kind === 'table');
-    expect(table?.kind === 'table' && table.rows[0]).toEqual([
-      'Credit sales',
-      'portfolio',
-      '€1,300.00',
-      '$9,500.00',
-    ]);
+    expect(table?.kind).toBe('table');
+    if (table?.kind !== 'table') return;
+    expect(table.rows[0]).toEqual(['Credit sales', 'portfolio', '€1,300.00', '$9,500.00']);
     expect(preview.blocks.filter((block) => block.kind === 'chart')).toHaveLength(4);
     expect(preview.csvColumns).toContain('definition');
     expect(preview.fileStem).toBe('metrics-2026-01-01-to-2026-03-31');

@@ -13,6 +13,7 @@ describe('report snapshot', () => {
     const path = join(temp.folder(), 'open.sqlite');
     // 25,000 open invoices, so the CSV writer reports progress at row 10,000 mid-stream.
     writeOpenInvoicesLedger(path, 25_000);
+
     const reader = openLedger(path, { readOnly: true });
     const writer = openLedger(path);
     const out = join(temp.folder(), 'detail.csv');
@@ -43,6 +44,7 @@ describe('report snapshot', () => {
       reader.close();
       writer.close();
     }
+
     expect(paidMidway).toBe(true);
     const rows = readCsv(out);
     expect(rows).toHaveLength(25_000);

@@ -148,7 +148,7 @@ describe('createDuedeskApi files', () => {
     expect(invoke).toHaveBeenCalledWith(bridgeChannels.pickCsv);
   });
 
-  it('asks the main process where to save a report, passing the name and format', async () => {
+  it('requests a save target with its name and format', async () => {
     const target = { token: 'c'.repeat(24), name: 'aging.pdf', folder: '/home/ana/Documents' };
     const { ipc, invoke } = fakeIpc(target);
     const api = createDuedeskApi(ipc, noPath);
@@ -157,7 +157,7 @@ describe('createDuedeskApi files', () => {
     expect(invoke).toHaveBeenCalledWith(bridgeChannels.chooseSaveTarget, options);
   });
 
-  it('asks the main process for a folder, and passes a cancel on as null', async () => {
+  it('returns null for a cancelled folder choice', async () => {
     const { ipc, invoke } = fakeIpc(null);
     const api = createDuedeskApi(ipc, noPath);
     expect(await api.chooseFolder({ suggestedName: 'statements-2026-11-30' })).toBeNull();

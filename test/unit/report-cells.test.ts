@@ -34,7 +34,7 @@ describe('report cells', () => {
     expect(csvCell(name, { client: 'Client -Minus Ltd' })).toBe('Client -Minus Ltd');
   });
 
-  it('writes null as an empty cell and refuses a money cell without a currency', () => {
+  it('writes null empty, rejects money without currency', () => {
     expect(csvCell(money, { amount: null })).toBe('');
     expect(() => csvCell(money, { amount: 100 })).toThrow(/"amount" has no currency/);
     expect(() => csvCell(money, { amount: '1', currency: 'USD' })).toThrow(/expected a number/);
@@ -42,7 +42,7 @@ describe('report cells', () => {
 });
 
 describe('report requests', () => {
-  it('asks an as-of report for its date and a period report for both ends', () => {
+  it('requires the dates of each report kind', () => {
     const problem = (input: unknown) => {
       const parsed = reportRequest.safeParse(input);
       return parsed.success ? null : parsed.error.issues[0]!.message;
