@@ -33,14 +33,20 @@ export function csvCell(column: ReportColumn, row: ReportRow): string {
     case 'count':
     case 'days':
     case 'percent':
-    case 'decimal':
       return String(numberCell(column, value));
+    case 'decimal':
+      return typeof value === 'string' && DECIMAL_TEXT.test(value)
+        ? value
+        : String(numberCell(column, value));
     case 'date':
       return String(value);
     case 'text':
       return spreadsheetSafeText(String(value));
   }
 }
+
+/** A plain decimal such as `-761.90`: a decimal cell may hold one to keep its trailing zeros. */
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 /** Formats a cell for people: money in its currency's format, percentages with a sign. */
 export function displayCell(column: ReportColumn, row: ReportRow): string {
@@ -54,8 +60,10 @@ export function displayCell(column: ReportColumn, row: ReportRow): string {
       return numberCell(column, value).toLocaleString('en-US');
     case 'percent':
       return `${numberCell(column, value).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
-    case 'decimal':
-      return numberCell(column, value).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    case 'decimal': {
+      const number = typeof value === 'string' && DECIMAL_TEXT.test(value) ? Number(value) : value;
+      return numberCell(column, number).toLocaleString('en-US', { maximumFractionDigits: 2 });
+    }
     case 'date':
     case 'text':
       return String(value);

@@ -12,7 +12,8 @@ import type { IsoDate } from '../calendar-date.ts';
  * - `date`: an ISO date (`YYYY-MM-DD`) or null.
  * - `money`: integer minor units in the currency of the row's `currency` cell (or the
  *   column's `currency`). A plain decimal in CSV, the currency's format in the PDF.
- * - `count`, `days`: whole numbers. `percent`: a number already × 100. `decimal`: any number.
+ * - `count`, `days`: whole numbers. `percent`: a number already × 100. `decimal`: any number,
+ *   or a plain decimal string such as `761.90` that keeps its trailing zeros in CSV.
  */
 export type ReportColumnKind = 'text' | 'date' | 'money' | 'count' | 'days' | 'percent' | 'decimal';
 

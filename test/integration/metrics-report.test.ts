@@ -341,10 +341,10 @@ describe('metrics report', () => {
       );
       return record?.['value'];
     };
-    expect(value('creditSales', 'USD')).toBe('9500');
-    expect(value('creditSales', 'EUR')).toBe('1300');
-    expect(value('endingReceivables', 'USD')).toBe('5030');
-    expect(value('discountsTakenCents', 'USD')).toBe('40');
+    expect(value('creditSales', 'USD')).toBe('9500.00');
+    expect(value('creditSales', 'EUR')).toBe('1300.00');
+    expect(value('endingReceivables', 'USD')).toBe('5030.00');
+    expect(value('discountsTakenCents', 'USD')).toBe('40.00');
     expect(value('dso', 'USD')).toBe('47.65');
     expect(value('cei', 'EUR')).toBe('61.54');
     // 30 ÷ 5,030 to 4 places.

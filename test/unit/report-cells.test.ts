@@ -16,6 +16,16 @@ describe('report cells', () => {
     expect(csvCell({ ...money, currency: 'GBP' }, { amount: 5 })).toBe('0.05');
   });
 
+  it('keeps a decimal string as written', () => {
+    const value: ReportColumn = { key: 'value', label: 'Value', kind: 'decimal' };
+    expect(csvCell(value, { value: '-761.90' })).toBe('-761.90');
+    expect(csvCell(value, { value: 47.65 })).toBe('47.65');
+    expect(displayCell(value, { value: '761.90' })).toBe('761.9');
+    // Text that is not a plain decimal is not a number, in either writer.
+    expect(() => csvCell(value, { value: '=1+1' })).toThrow('expected a number');
+    expect(() => displayCell(value, { value: '1e3' })).toThrow('expected a number');
+  });
+
   it('shows money in its currency format for people', () => {
     expect(displayCell(money, { amount: -1500, currency: 'USD' })).toBe('-$15.00');
     expect(displayCell(money, { amount: 123_456, currency: 'EUR' })).toBe('€1,234.56');

@@ -40,18 +40,19 @@ export function formatMetricValue(
 }
 
 /**
- * Converts a value to the number the CSV stores: money as a plain decimal in major units, days,
- * percentages and scores to 2 decimals like the CLI, ratios to 4, counts and minutes whole.
+ * Converts a value to the cell the CSV stores: money as a plain decimal in major units with
+ * the currency's digits (`761.90`), days, percentages and scores to 2 decimals like the CLI,
+ * ratios to 4, counts and minutes whole.
  */
 export function csvMetricValue(
   unit: MetricUnit,
   value: number | null,
   currency: string,
-): number | null {
+): number | string | null {
   if (value === null) return null;
   switch (unit) {
     case 'money':
-      return Number(formatDecimal(value, currency));
+      return formatDecimal(value, currency);
     case 'ratio':
       return roundMetric(value, 4);
     case 'count':
