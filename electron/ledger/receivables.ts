@@ -20,9 +20,13 @@ export interface ReceivablesFilter {
   readonly clientIds?: Iterable<number> | null;
   /** Only this currency; absent or null for every currency. */
   readonly currency?: string | null;
-  /** Invoices by client id, then due date and number, as a detail report lists them. */
+  /** Invoices by client code, then due date and number, as a detail report lists them. */
   readonly orderByClient?: boolean;
 }
+
+/** Orders open invoices by their client's code, then by due date and number. */
+const ORDER_BY_CLIENT_CODE =
+  'ORDER BY (SELECT code FROM clients WHERE clients.id = clientId), clientId, dueDate, number';
 
 /** Returns the filter's values as named SQL parameters for the clauses of `filterClauses`. */
 function filterParameters(filter: ReceivablesFilter) {
@@ -64,7 +68,7 @@ export function* openInvoicesAt(
       ${filterClauses('i')}
     ) open_invoices
     WHERE balanceCents <> 0
-    ${filter.orderByClient ? 'ORDER BY clientId, dueDate, number' : ''}
+    ${filter.orderByClient ? ORDER_BY_CLIENT_CODE : ''}
     `);
   yield* statement.iterate({ asOf, ...filterParameters(filter) }) as Iterable<OpenInvoiceRow>;
 }

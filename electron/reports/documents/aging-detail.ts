@@ -14,9 +14,9 @@ import type { ReportBuilder } from '../report-builder.ts';
 import { bucketLabel } from './aging-columns.ts';
 
 const columns: readonly ReportColumn[] = [
-  { key: 'client_code', label: 'Code', kind: 'text', width: 0.9 },
-  { key: 'client', label: 'Client', kind: 'text', width: 1.8 },
-  { key: 'type', label: 'Type', kind: 'text', width: 1.1 },
+  { key: 'client_code', label: 'Code', kind: 'text', width: 0.8 },
+  { key: 'client', label: 'Client', kind: 'text', width: 1.7 },
+  { key: 'type', label: 'Type', kind: 'text', width: 1.35 },
   { key: 'reference', label: 'Reference', kind: 'text', width: 1.1 },
   { key: 'invoice_date', label: 'Invoice date', kind: 'date', width: 0.95 },
   { key: 'due_date', label: 'Due date', kind: 'date', width: 0.95 },
@@ -24,7 +24,7 @@ const columns: readonly ReportColumn[] = [
   { key: 'bucket', label: 'Bucket', kind: 'text', width: 0.95 },
   { key: 'amount', label: 'Amount', kind: 'money', width: 1.05 },
   { key: 'open_balance', label: 'Open', kind: 'money', width: 1.05 },
-  { key: 'currency', label: 'Currency', kind: 'text', width: 0.65 },
+  { key: 'currency', label: 'Currency', kind: 'text', width: 0.75 },
 ];
 
 /**
@@ -66,7 +66,14 @@ export const agingDetailReport: ReportBuilder = ({ db, asOf, scope, header }) =>
     }
 
     const unapplied = unappliedAt(db, asOf, openBalances, filter);
-    unapplied.sort((a, b) => a.clientId - b.clientId || a.currency.localeCompare(b.currency));
+    const code = (clientId: number) => names.get(clientId)?.code ?? '';
+    unapplied.sort(
+      (a, b) =>
+        // Plain character order, like the ORDER BY that sorts the invoices above.
+        compareText(code(a.clientId), code(b.clientId)) ||
+        a.clientId - b.clientId ||
+        a.currency.localeCompare(b.currency),
+    );
     for (const amount of unapplied) {
       const client = names.get(amount.clientId);
       yield {
@@ -122,4 +129,9 @@ function clientNames(db: Ledger): Map<number, { code: string; name: string }> {
     name: string;
   }[];
   return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
+}
+
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

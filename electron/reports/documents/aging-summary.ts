@@ -62,15 +62,6 @@ export const agingSummaryReport: ReportBuilder = ({ db, asOf, scope, header }) =
 
   for (const [currency, totals] of currencies) {
     blocks.push({
-      kind: 'table',
-      title: `Receivables in ${currency}`,
-      columns,
-      rows: clientRows.filter((candidate) => candidate['currency'] === currency),
-      totals: [row({ client_code: '', client: 'Total' }, currency, totals)],
-    });
-  }
-  for (const [currency, totals] of currencies) {
-    blocks.push({
       kind: 'chart',
       title: `Aging buckets in ${currency}`,
       type: 'bar',
@@ -78,6 +69,18 @@ export const agingSummaryReport: ReportBuilder = ({ db, asOf, scope, header }) =
       series: [{ label: currency, values: buckets.map((key) => totals.buckets[key] ?? 0) }],
       unit: 'money',
       currency,
+      // Two currencies' charts share a landscape page's width.
+      half: true,
+    });
+  }
+  // The charts come first, so that they are seen before tables that may run over pages.
+  for (const [currency, totals] of currencies) {
+    blocks.push({
+      kind: 'table',
+      title: `Receivables in ${currency}`,
+      columns,
+      rows: clientRows.filter((candidate) => candidate['currency'] === currency),
+      totals: [row({ client_code: '', client: 'Total' }, currency, totals)],
     });
   }
   if (currencies.length === 0) {

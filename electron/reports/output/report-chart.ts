@@ -253,6 +253,8 @@ function tickFormatter(chart: ReportChart): (value: number | string) => string {
         style: 'currency',
         currency,
         notation: 'compact',
+        // Currency style would keep a decimal (`€600.0K`) without a minimum of 0.
+        minimumFractionDigits: 0,
         maximumFractionDigits: 1,
       });
       return (value) => {

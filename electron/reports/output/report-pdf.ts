@@ -325,7 +325,8 @@ function drawTableLine(doc: Doc, boxes: readonly ColumnBox[], cells: readonly st
         doc.text(text, box.x + box.width - CELL_PADDING - width, y, { lineBreak: false });
         continue;
       }
-      const size = Math.max(MIN_NUMBER_FONT_SIZE, (TABLE_FONT_SIZE * available) / width);
+      // A little under the exact fit, so that rounding cannot push the text past the width.
+      const size = Math.max(MIN_NUMBER_FONT_SIZE, (0.98 * TABLE_FONT_SIZE * available) / width);
       doc.fontSize(size);
       text = truncate(doc, text, available);
       const fitted = doc.widthOfString(text);

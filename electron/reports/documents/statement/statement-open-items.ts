@@ -20,14 +20,14 @@ import type { Ledger } from '../../../ledger/database.ts';
 import { openInvoicesAt } from '../../../ledger/receivables.ts';
 import { readSettings } from '../../../ledger/settings-store.ts';
 import { agingReport } from '../../aging-report.ts';
-import { bucketColumnKey } from '../aging-columns.ts';
+import { bucketColumnKey, bucketLabel } from '../aging-columns.ts';
 
 const openInvoiceColumns: readonly ReportColumn[] = [
   { key: 'invoice', label: 'Invoice', kind: 'text', width: 1.4, wrap: true },
   { key: 'invoice_date', label: 'Invoice date', kind: 'date' },
   { key: 'due_date', label: 'Due date', kind: 'date' },
-  { key: 'days_past_due', label: 'Days past due', kind: 'days', width: 0.9 },
-  { key: 'bucket', label: 'Bucket', kind: 'text', width: 0.8 },
+  { key: 'days_past_due', label: 'Days past due', kind: 'days', width: 1.1 },
+  { key: 'bucket', label: 'Bucket', kind: 'text', width: 1.1 },
   { key: 'balance', label: 'Balance', kind: 'money', width: 1.3 },
   { key: 'currency', label: 'Currency', kind: 'text', width: 0.8 },
 ];
@@ -67,7 +67,7 @@ export function openItems(
     invoice_date: invoice.invoiceDate,
     due_date: invoice.dueDate,
     days_past_due: Math.max(0, daysBetween(invoice.dueDate, to)),
-    bucket: statementBucketLabel(bucketKeyFor(dayCount(invoice), options.bounds)),
+    bucket: bucketLabel(bucketKeyFor(dayCount(invoice), options.bounds)),
     balance: invoice.balanceCents,
     currency: invoice.currency,
   }));
@@ -110,7 +110,7 @@ export function openItems(
       ...keys.map(
         (key): ReportColumn => ({
           key: bucketColumnKey(key),
-          label: statementBucketLabel(key),
+          label: bucketLabel(key),
           kind: 'money',
         }),
       ),
@@ -131,14 +131,4 @@ function agingRow(currency: string, totals: AgingTotals, keys: readonly string[]
   row['unapplied'] = totals.unappliedPayments + totals.unappliedCredits;
   row['balance'] = totals.total;
   return row;
-}
-
-/**
- * Labels a bucket key for the statement: `current` becomes "Current", and `1-30` and `90+`
- * stay as they are.
- * NOTE: the aging reports label the same buckets "1–30 days" and "Over 90 days" (`bucketLabel`
- * in aging-columns.ts), so a statement and an aging report name one bucket differently.
- */
-function statementBucketLabel(key: string): string {
-  return key === 'current' ? 'Current' : key;
 }
