@@ -103,6 +103,38 @@ describe('duedesk report statement --out-dir', () => {
     expect(readdirSync(folder).every((file) => file.endsWith('.pdf'))).toBe(true);
   });
 
+  it('notes a missing company on client documents', async () => {
+    const folder = temp.folder();
+    const dates = ['--from', '2026-11-01', '--to', '2026-11-30'];
+    const statement = await cli(
+      'report',
+      'statement',
+      '--db',
+      db,
+      ...dates,
+      '--client',
+      'C0002',
+      '--out',
+      join(folder, 's.pdf'),
+    );
+    expect(statement.code, statement.err).toBe(0);
+    // The demo ledger has no company name or address, which a statement's letterhead prints.
+    expect(statement.err).toContain("Note: the company's name or address is not set");
+
+    const aging = await cli(
+      'report',
+      'aging-summary',
+      '--db',
+      db,
+      '--as-of',
+      '2026-11-30',
+      '--out',
+      join(folder, 'a.csv'),
+    );
+    expect(aging.code, aging.err).toBe(0);
+    expect(aging.err).toBe('');
+  });
+
   it('folds the case of tier and currency', async () => {
     const out = join(temp.folder(), 'high.csv');
     const args = ['--as-of', '2026-11-30', '--tier', 'HIGH', '--currency', 'usd', '--out', out];

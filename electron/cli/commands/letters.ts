@@ -3,12 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { formatMoney } from '../../../shared/money.ts';
 import { openLedger } from '../../ledger/database.ts';
 import { isLedgerFile } from '../../ledger/ledger-files.ts';
-import { readSettings } from '../../ledger/settings-store.ts';
 import { printLetterBatch, type LetterBatchResult } from '../../letters/letter-batch.ts';
 import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';
 import { dateOption, parseCommandArgs, requireOption } from '../options.ts';
 import { formatTable } from '../text-table.ts';
+import { missingCompanyNote } from '../company-note.ts';
 
 export const lettersUsage = `duedesk letters --db PATH --as-of DATE --out FILE.pdf [--dry-run]
                         [--json]
@@ -55,13 +55,8 @@ export async function runLetters(args: readonly string[], io: CliIo): Promise<nu
       return 0;
     }
     io.out(describeBatch(result));
-    const company = readSettings(db).company;
-    if (result.printed > 0 && (company.name.trim() === '' || company.address.trim() === '')) {
-      io.err(
-        "Note: the company's name or address is not set, so the letterhead lacks it. " +
-          'Set them on the Settings page.',
-      );
-    }
+    const note = missingCompanyNote(db);
+    if (result.printed > 0 && note !== null) io.err(note);
     return 0;
   } finally {
     db.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { localToday } from '../../../shared/calendar-date.ts';
 import {
   reportCatalog,
+  reportEntry,
   reportNames,
   type ReportName,
 } from '../../../shared/reports/report-catalog.ts';
@@ -22,6 +23,7 @@ import { UsageError } from '../cli-error.ts';
 import type { CliIo } from '../io.ts';
 import { dateOption, parseCommandArgs, requireOption } from '../options.ts';
 import { plural } from '../plural.ts';
+import { missingCompanyNote } from '../company-note.ts';
 
 const names = reportCatalog
   .map(
@@ -133,6 +135,8 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const size = result.pages === null ? plural(result.rows, 'row') : plural(result.pages, 'page');
     io.out(`Wrote ${out}: ${size}, in ${seconds} s.`);
+    const note = reportEntry(request.report).perClient ? missingCompanyNote(db) : null;
+    if (note !== null) io.err(note);
     return 0;
   });
 }
@@ -181,6 +185,8 @@ async function writeStatementFolder(
       `Wrote ${result.files.length} statements to ${folder}, skipped ` +
         `${result.skipped.length} clients, in ${seconds} s.`,
     );
+    const note = missingCompanyNote(db);
+    if (result.files.length > 0 && note !== null) io.err(note);
     return 0;
   });
 }
