@@ -150,15 +150,20 @@ export function unappliedAt(
  * Sale invoice totals per currency for invoices dated in [from, to]: the period's credit sales.
  * Late fees are owed but are not sales.
  */
-export function creditSales(db: Ledger, from: IsoDate, to: IsoDate): Map<string, number> {
+export function creditSales(
+  db: Ledger,
+  from: IsoDate,
+  to: IsoDate,
+  filter: ReceivablesFilter = {},
+): Map<string, number> {
   const rows = db
     .prepare(
       `SELECT currency, SUM(amount_cents) AS cents FROM invoices
-       WHERE invoice_date BETWEEN ? AND ? AND voided_at IS NULL AND status = 'issued'
-         AND kind = 'sale'
+       WHERE invoice_date BETWEEN @from AND @to AND voided_at IS NULL AND status = 'issued'
+         AND kind = 'sale' ${filterClauses('')}
        GROUP BY currency`,
     )
-    .all(from, to) as { currency: string; cents: number }[];
+    .all({ from, to, ...filterParameters(filter) }) as { currency: string; cents: number }[];
   return new Map(rows.map((row) => [row.currency, row.cents]));
 }
 
@@ -167,16 +172,21 @@ export function monthlyCreditSales(
   db: Ledger,
   from: IsoDate,
   to: IsoDate,
+  filter: ReceivablesFilter = {},
 ): Map<string, Map<string, number>> {
   const rows = db
     .prepare(
       `SELECT currency, substr(invoice_date, 1, 7) AS month, SUM(amount_cents) AS cents
        FROM invoices
-       WHERE invoice_date BETWEEN ? AND ? AND voided_at IS NULL AND status = 'issued'
-         AND kind = 'sale'
+       WHERE invoice_date BETWEEN @from AND @to AND voided_at IS NULL AND status = 'issued'
+         AND kind = 'sale' ${filterClauses('')}
        GROUP BY currency, month`,
     )
-    .all(from, to) as { currency: string; month: string; cents: number }[];
+    .all({ from, to, ...filterParameters(filter) }) as {
+    currency: string;
+    month: string;
+    cents: number;
+  }[];
   const byCurrency = new Map<string, Map<string, number>>();
   for (const row of rows) {
     const months = byCurrency.get(row.currency) ?? new Map<string, number>();
@@ -201,7 +211,12 @@ export interface SettledInvoiceRow {
  * allocations applied after `to` are ignored. Allocations are positive, so the balance
  * reaches zero with the last allocation, or on the invoice date when it was paid in advance.
  */
-export function settledInvoices(db: Ledger, from: IsoDate, to: IsoDate): SettledInvoiceRow[] {
+export function settledInvoices(
+  db: Ledger,
+  from: IsoDate,
+  to: IsoDate,
+  filter: ReceivablesFilter = {},
+): SettledInvoiceRow[] {
   return db
     .prepare(
       `
@@ -224,7 +239,8 @@ export function settledInvoices(db: Ledger, from: IsoDate, to: IsoDate): Settled
             AND w.voided_at IS NULL AND c.voided_at IS NULL
         )
         AND i.invoice_date <= @to
+        ${filterClauses('i')}
     ) settled WHERE settledDate BETWEEN @from AND @to`,
     )
-    .all({ from, to }) as SettledInvoiceRow[];
+    .all({ from, to, ...filterParameters(filter) }) as SettledInvoiceRow[];
 }

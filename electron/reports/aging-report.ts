@@ -93,8 +93,12 @@ export function agingReport(
 }
 
 /** Receivables at the end of `asOf` per currency: the aging total, unapplied amounts included. */
-export function receivablesAt(db: Ledger, asOf: IsoDate): Map<string, AgingTotals> {
-  return new Map(Object.entries(agingReport(db, asOf).currencies));
+export function receivablesAt(
+  db: Ledger,
+  asOf: IsoDate,
+  filter: ReceivablesFilter = {},
+): Map<string, AgingTotals> {
+  return new Map(Object.entries(agingReport(db, asOf, undefined, false, filter).currencies));
 }
 
 function sortedRecord<T>(map: Map<string, T>): Record<string, T> {

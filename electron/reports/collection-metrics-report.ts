@@ -11,7 +11,12 @@ import {
 } from '../../shared/collection-metrics.ts';
 import { daysLate } from '../../shared/invoice-balance.ts';
 import type { Ledger } from '../ledger/database.ts';
-import { creditSales, monthlyCreditSales, settledInvoices } from '../ledger/receivables.ts';
+import {
+  creditSales,
+  monthlyCreditSales,
+  settledInvoices,
+  type ReceivablesFilter,
+} from '../ledger/receivables.ts';
 import { receivablesAt } from './aging-report.ts';
 
 /** The core collection metrics of one currency for a period; money in minor units. */
@@ -56,24 +61,30 @@ export interface MetricsReport {
 /**
  * Computes DSO, count-back DSO, best possible DSO, average days delinquent, CEI and average
  * days late for [from, to], both ends included, per currency. Beginning receivables are those
- * at the end of the day before `from`.
+ * at the end of the day before `from`. `filter` narrows every figure to some clients or one
+ * currency.
  */
-export function collectionMetrics(db: Ledger, from: IsoDate, to: IsoDate): MetricsReport {
+export function collectionMetrics(
+  db: Ledger,
+  from: IsoDate,
+  to: IsoDate,
+  filter: ReceivablesFilter = {},
+): MetricsReport {
   parseIsoDate(from, 'period start');
   parseIsoDate(to, 'period end');
   if (from > to) {
     throw new RangeError(`Invalid period: it starts on ${from}, after its end ${to}.`);
   }
   const days = daysInclusive(from, to);
-  const beginning = receivablesAt(db, addDays(from, -1));
-  const ending = receivablesAt(db, to);
-  const sales = creditSales(db, from, to);
-  const settled = settledInvoices(db, from, to);
+  const beginning = receivablesAt(db, addDays(from, -1), filter);
+  const ending = receivablesAt(db, to, filter);
+  const sales = creditSales(db, from, to, filter);
+  const settled = settledInvoices(db, from, to, filter);
   const earliest = db
     .prepare(`SELECT MIN(invoice_date) FROM invoices WHERE voided_at IS NULL`)
     .pluck()
     .get() as IsoDate | null;
-  const monthly = monthlyCreditSales(db, earliest ?? to, to);
+  const monthly = monthlyCreditSales(db, earliest ?? to, to, filter);
 
   const currencies = new Set([...beginning.keys(), ...ending.keys(), ...sales.keys()]);
   for (const invoice of settled) currencies.add(invoice.currency);

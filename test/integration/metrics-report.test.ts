@@ -417,8 +417,11 @@ describe('metrics report filters', () => {
     expect(row(rows, 'averagePaymentTime')['value_usd']).toBe('81.82 days');
     // Fee F2's 30 of Birch's 2,030 open.
     expect(row(rows, 'overdueShare')).toMatchObject({ scope: 'high tier', value_usd: '1.5%' });
-    // The collection metrics stay the portfolio's, and their scope is "portfolio".
-    expect(row(rows, 'creditSales')).toMatchObject({ scope: 'portfolio', value_usd: '$9,500.00' });
+    // The collection metrics are Birch's too: sales B4 1,500 + B5 2,000 in the period, and
+    // DSO = 2,030 open ÷ 3,500 × 90 days = 52.20.
+    expect(row(rows, 'creditSales')).toMatchObject({ scope: 'high tier', value_usd: '$3,500.00' });
+    expect(row(rows, 'endingReceivables')['value_usd']).toBe('$2,030.00');
+    expect(row(rows, 'dso')['value_usd']).toBe('52.20 days');
 
     expect(chart(document, 'Aging buckets at 2026-03-31 (USD)').series[0]!.values).toEqual([
       2_000_00, 0, 0, 30_00, 0,

@@ -62,7 +62,10 @@ export const metricsReport: ReportBuilder = ({ db, request, asOf: to, scope, hea
   }).currencies;
 
   const sources: MetricSources = {
-    collection: collectionMetrics(db, from, to),
+    collection: collectionMetrics(db, from, to, {
+      clientIds: scope.clientIds,
+      currency: scope.currency,
+    }),
     management: managementReport(db, from, to, risk),
     activity: collectionActivityReport(db, from, to, risk),
     trends: trendReport(
@@ -176,8 +179,9 @@ function introNote(
           `${selectionScope(sources.selection)}, while`;
     parts.push(
       `${narrowed} the figures whose scope reads "portfolio" cover every client, whatever the ` +
-        'client, tier and manager filters, as does the DSO trend chart. The overdue share, the ' +
-        'aging, tier mix and funnel charts cover the clients of the filters.',
+        'client, tier and manager filters, as does the DSO trend chart. DSO, CEI, days late, ' +
+        'the overdue share, and the aging, tier mix and funnel charts cover the clients of the ' +
+        'filters.',
     );
   }
   return parts.join(' ');

@@ -135,7 +135,7 @@ export function metricValue(
   if (collectionIds.has(id)) {
     const metrics = sources.collection.currencies[currency];
     const value = metrics === undefined ? null : metrics[id as keyof CurrencyMetrics];
-    return { value, scope: portfolioScope };
+    return { value, scope: filteredScope(sources) };
   }
   if (managementIds.has(id))
     return selectedGroupValue(sources.management, metric, currency, selection);
