@@ -11,6 +11,7 @@ import { htmlFromText, type ReminderEdit } from '../../shared/dunning/reminder-e
 import { recordAudit } from '../ledger/audit-log.ts';
 import type { Ledger } from '../ledger/database.ts';
 import { listReminders, type ReminderRow, type ReminderStatus } from './reminder-list.ts';
+import { reminderStatuses } from '../../shared/ipc/collections-contract.ts';
 
 export interface ReminderDetail extends ReminderRow {
   readonly bodyText: string;
@@ -25,17 +26,6 @@ export interface ReminderDetail extends ReminderRow {
   }[];
 }
 
-const statuses: readonly ReminderStatus[] = [
-  'review',
-  'queued',
-  'sending',
-  'failed',
-  'sent',
-  'skipped',
-  'cancelled',
-  'superseded',
-];
-
 /** Lists the reminders of one status, or all, newest first, with a count of each status. */
 export function listOutbox(
   db: Ledger,
@@ -44,7 +34,7 @@ export function listOutbox(
   const counted = db
     .prepare('SELECT status, COUNT(*) AS count FROM reminders GROUP BY status')
     .all() as { status: ReminderStatus; count: number }[];
-  const counts = Object.fromEntries(statuses.map((name) => [name, 0])) as Record<
+  const counts = Object.fromEntries(reminderStatuses.map((name) => [name, 0])) as Record<
     ReminderStatus,
     number
   >;

@@ -1,14 +1,8 @@
+import type { reminderStatuses } from '../../shared/ipc/collections-contract.ts';
 import type { Ledger } from '../ledger/database.ts';
 
-export type ReminderStatus =
-  | 'queued'
-  | 'review'
-  | 'sending'
-  | 'sent'
-  | 'failed'
-  | 'skipped'
-  | 'cancelled'
-  | 'superseded';
+/** A reminder's state in the outbox, as the IPC contract lists them. */
+export type ReminderStatus = (typeof reminderStatuses)[number];
 
 export interface ReminderRow {
   readonly reminderId: number;

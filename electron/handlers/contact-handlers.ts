@@ -5,6 +5,7 @@ import { logInteraction } from '../collections/interactions.ts';
 import { recordPromise } from '../collections/promises-to-pay.ts';
 import type { Ledger } from '../ledger/database.ts';
 import type { LedgerContext } from './ledger-context.ts';
+import { rejectRangeErrors } from './rejection.ts';
 
 type Channel = 'timeline/get' | 'interactions/log' | 'promises/record';
 
@@ -13,13 +14,7 @@ export function contactHandlers(context: LedgerContext): Pick<IpcHandlers, Chann
   /** Runs a write, turning the checks' RangeErrors into rejections the window shows. */
   const change = <T>(clientId: number, reason: string, write: () => T): T => {
     requireClient(context.writer, clientId);
-    let result: T;
-    try {
-      result = write();
-    } catch (error) {
-      if (error instanceof RangeError) throw new IpcFailure('rejected', error.message);
-      throw error;
-    }
+    const result = rejectRangeErrors(write);
     context.emit('ledger/changed', { reason });
     return result;
   };

@@ -8,7 +8,19 @@ export async function rejectingRangeErrors<T>(write: () => T | Promise<T>): Prom
   try {
     return await write();
   } catch (error) {
-    if (error instanceof RangeError) throw new IpcFailure('rejected', error.message);
-    throw error;
+    throw asRejection(error);
   }
+}
+
+/** Runs a synchronous change like `rejectingRangeErrors`, returning its result at once. */
+export function rejectRangeErrors<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw asRejection(error);
+  }
+}
+
+function asRejection(error: unknown): unknown {
+  return error instanceof RangeError ? new IpcFailure('rejected', error.message) : error;
 }

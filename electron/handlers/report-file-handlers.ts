@@ -165,17 +165,17 @@ function takeSaveTarget<K extends SaveTargetEntry['kind']>(
   kind: K,
 ): Extract<SaveTargetEntry, { kind: K }> {
   const entry = saveTargets.get(token);
-  const what = kind === 'file' ? 'file' : 'folder';
+  const noun = kind === 'file' ? 'file' : 'folder';
   if (entry === undefined) {
     throw new IpcFailure(
       'not-found',
-      `The chosen ${what} is unknown or was already used: choose where to save again.`,
+      `The chosen ${noun} is unknown or was already used: choose where to save again.`,
     );
   }
   if (entry.kind !== kind) {
     throw new IpcFailure(
       'rejected',
-      `The token names a ${entry.kind}, but this save needs a ${what}: choose a ${what}.`,
+      `The token names a ${entry.kind}, but this save needs a ${noun}: choose a ${noun}.`,
     );
   }
   saveTargets.delete(token);

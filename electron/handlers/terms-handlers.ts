@@ -11,6 +11,7 @@ import {
   setDefaultTermsTemplate,
 } from '../terms/terms-store.ts';
 import type { LedgerContext } from './ledger-context.ts';
+import { rejectRangeErrors } from './rejection.ts';
 
 type Channel = 'terms/list' | 'terms/save' | 'terms/set-default' | 'clients/update-profile';
 
@@ -18,13 +19,7 @@ type Channel = 'terms/list' | 'terms/save' | 'terms/set-default' | 'clients/upda
 export function termsHandlers(context: LedgerContext): Pick<IpcHandlers, Channel> {
   /** Runs a change, turning the checks' RangeErrors into rejections the window shows. */
   const change = <T>(reason: string, write: () => T): T => {
-    let result: T;
-    try {
-      result = write();
-    } catch (error) {
-      if (error instanceof RangeError) throw new IpcFailure('rejected', error.message);
-      throw error;
-    }
+    const result = rejectRangeErrors(write);
     // Terms and limits change utilisation, suggestions and every later invoice.
     context.emit('ledger/changed', { reason });
     return result;

@@ -3,7 +3,7 @@ import type { ReportFormat } from '../../shared/reports/report-request.ts';
 
 /**
  * Returns the path a save dialog gave, with the format's extension appended when the path has
- * another or none: Linux file dialogs do not add it, and a report saved as `march.txt` would
+ * another or none. Linux file dialogs do not add it, and a report saved as `march.txt` would
  * not open as the PDF or CSV file it is.
  */
 export function withSaveExtension(path: string, format: ReportFormat): string {

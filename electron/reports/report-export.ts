@@ -13,7 +13,7 @@ import { inReadSnapshot } from '../ledger/read-snapshot.ts';
 import type { ReportContext } from './report-builder.ts';
 import { reportHeader } from './report-header.ts';
 import { reportModule } from './report-registry.ts';
-import { resolveReportScope } from './report-scope.ts';
+import { resolveReportScope, type ReportScope } from './report-scope.ts';
 import { writeReportCsv, type CsvProgress } from './output/report-csv.ts';
 import { writeReportPdf } from './output/report-pdf.ts';
 
@@ -25,6 +25,11 @@ export interface ReportFileOptions {
   /** The day printed as "Generated on", or today's local date when absent. */
   readonly generatedOn?: IsoDate;
   readonly onProgress?: (progress: ReportProgress) => void;
+  /**
+   * The request's filters already resolved against the ledger, as a statement batch does once
+   * for all its clients. Resolved from the request when absent.
+   */
+  readonly scope?: ReportScope;
 }
 
 export interface ExportedReport {
@@ -44,8 +49,16 @@ export class ReportRequestError extends Error {
   }
 }
 
-/** Checks `input` against the request schema and resolves its filters against the ledger. */
-export function reportContext(db: Ledger, input: unknown, generatedOn: IsoDate): ReportContext {
+/**
+ * Checks `input` against the request schema and resolves its filters against the ledger, or
+ * takes them as `scope` when the caller resolved them already.
+ */
+export function reportContext(
+  db: Ledger,
+  input: unknown,
+  generatedOn: IsoDate,
+  scope?: ReportScope,
+): ReportContext {
   const parsed = reportRequest.safeParse(input);
   if (!parsed.success) throw new ReportRequestError(firstIssue(parsed.error));
   const request: ReportRequest = parsed.data;
@@ -54,7 +67,7 @@ export function reportContext(db: Ledger, input: unknown, generatedOn: IsoDate):
     db,
     request,
     asOf,
-    scope: resolveReportScope(db, request.filters, asOf),
+    scope: scope ?? resolveReportScope(db, request.filters, asOf),
     header: reportHeader(db, request, generatedOn),
   };
 }
@@ -93,7 +106,7 @@ async function writeReportFile(
   input: unknown,
   options: ReportFileOptions,
 ): Promise<ExportedReport> {
-  const context = reportContext(db, input, options.generatedOn ?? localToday());
+  const context = reportContext(db, input, options.generatedOn ?? localToday(), options.scope);
   const module = reportModule(context.request.report);
   const { format, outFile, onProgress } = options;
   if (format === 'csv') {

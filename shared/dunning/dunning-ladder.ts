@@ -8,6 +8,7 @@
  */
 
 import { z } from 'zod';
+import { printableText } from '../printable-text.ts';
 
 export type LadderName = 'low' | 'medium' | 'high' | 'unscored';
 export const ladderNames: readonly LadderName[] = ['low', 'medium', 'high', 'unscored'];
@@ -16,14 +17,6 @@ const stageId = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens')
   .max(40);
-
-const printable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'use printable characters only');
 
 /** A fee charged when a stage reminds about an invoice: flat, or a share of its amount. */
 export const stageFeeSchema = z.discriminatedUnion('kind', [
@@ -36,7 +29,7 @@ export const stageFeeSchema = z.discriminatedUnion('kind', [
 export const dunningStageSchema = z
   .object({
     id: stageId,
-    name: printable(60),
+    name: printableText(60),
     /** Days after the due date; negative for a courtesy reminder before it. */
     offsetDays: z.number().int().min(-60).max(365),
     channel: z.enum(['email', 'letter', 'call']),
@@ -54,7 +47,7 @@ export const dunningStageSchema = z
 export const reminderTemplateSchema = z
   .object({
     id: stageId,
-    subject: printable(200),
+    subject: printableText(200),
     text: z.string().min(1).max(20_000),
     html: z.string().min(1).max(50_000),
   })

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { addDays, parseIsoDate, type IsoDate } from '../calendar-date.ts';
 import { formatDecimal } from '../money.ts';
 import { firstIssue } from '../validation-issue.ts';
+import { printableText } from '../printable-text.ts';
 
 /**
  * The charge for paying late, counted from the end of the grace period:
@@ -50,15 +51,6 @@ export interface PaymentTerms {
 
 const whole = (max: number) => z.number().int().min(0).max(max);
 
-/** Names are printed on statements and terminals: control characters could rewrite either. */
-const printable = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'use printable characters only');
-
 const lateFeeRule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }).strict(),
   z.object({ kind: z.literal('flat'), amountCents: whole(100_000_000).min(1) }).strict(),
@@ -75,7 +67,7 @@ export const paymentTermsFields = z
       .string()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens')
       .max(40),
-    name: printable(80),
+    name: printableText(80),
     netDays: whole(365),
     discount: z
       .object({ basisPoints: whole(5000).min(1), withinDays: whole(365).min(1) })
@@ -83,7 +75,7 @@ export const paymentTermsFields = z
       .nullable(),
     graceDays: whole(365),
     lateFee: lateFeeRule,
-    paymentMethods: z.array(printable(60)).max(10),
+    paymentMethods: z.array(printableText(60)).max(10),
   })
   .strict();
 

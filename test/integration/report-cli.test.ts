@@ -16,7 +16,7 @@ const db = join(ledgerDir, 'demo.sqlite');
 afterAll(() => rmSync(ledgerDir, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  const made = await cli(
+  const created = await cli(
     'demo',
     '--db',
     db,
@@ -29,7 +29,7 @@ beforeAll(async () => {
     '--end',
     '2026-11-30',
   );
-  expect(made.code, made.err).toBe(0);
+  expect(created.code, created.err).toBe(0);
 });
 
 describe('duedesk report statement --out-dir', () => {

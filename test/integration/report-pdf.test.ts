@@ -295,10 +295,10 @@ describe('report PDF', () => {
       .filter((line) => line.trim() !== '')
       .map((line) => line.trim().split(/\s+/));
     // Columns: page, number, type, width, height.
-    const shown = images
+    const embedded = images
       .filter((fields) => fields[2] === 'image')
       .map((fields) => [fields[0], fields[3], fields[4]]);
-    expect(shown).toEqual([
+    expect(embedded).toEqual([
       ['1', '1920', '960'],
       ['3', '1920', '960'],
     ]);

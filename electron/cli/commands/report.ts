@@ -245,13 +245,13 @@ function batchFilters(values: ReportOptionValues): Omit<ReportFilters, 'client'>
   return parsed.data;
 }
 
-function reportFormat(given: string | undefined, out: string): ReportFormat {
-  const format = given ?? out.split('.').at(-1)?.toLowerCase();
+function reportFormat(formatOption: string | undefined, out: string): ReportFormat {
+  const format = formatOption ?? out.split('.').at(-1)?.toLowerCase();
   if (!(reportFormats as readonly (string | undefined)[]).includes(format)) {
     throw new UsageError(
-      given === undefined
+      formatOption === undefined
         ? `Cannot tell the format from --out ${out}: end it in .pdf or .csv, or give --format.`
-        : `Invalid --format "${given}": expected pdf or csv.`,
+        : `Invalid --format "${formatOption}": expected pdf or csv.`,
     );
   }
   return format as ReportFormat;

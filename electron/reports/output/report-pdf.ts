@@ -46,8 +46,8 @@ export interface PdfWriteOptions {
 
 /**
  * Maximum table rows in one PDF. pdfkit keeps what it has drawn in memory, about 25 KB a row
- * on this layout (10,000 rows peak near 450 MB in the benchmark), and nobody reads a PDF of
- * more than some 400 pages: longer reports go to CSV.
+ * on this layout (10,000 rows peak near 450 MB in the benchmark). A PDF of more than some
+ * 400 pages is searched, not read, which CSV serves better.
  */
 export const MAX_PDF_ROWS = 20_000;
 

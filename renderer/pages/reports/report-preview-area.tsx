@@ -12,7 +12,7 @@ interface ReportPreviewAreaProps {
  * request it cannot serve (such as an unknown client code), or a preview still loading.
  */
 export function ReportPreviewArea({ formReady, state }: ReportPreviewAreaProps) {
-  const { preview, shown, error, loading } = state;
+  const { preview, displayed, error, loading } = state;
 
   return (
     <section
@@ -45,8 +45,8 @@ export function ReportPreviewArea({ formReady, state }: ReportPreviewAreaProps) 
             ? 'Making the preview…'
             : ''}
       </p>
-      {formReady && error === null && shown !== null && (
-        <ReportPreviewView preview={shown} stale={preview === null || loading} />
+      {formReady && error === null && displayed !== null && (
+        <ReportPreviewView preview={displayed} stale={preview === null || loading} />
       )}
     </section>
   );

@@ -17,7 +17,7 @@ export interface PreviewState {
    * The preview to show: the current one, else the last one received while the next loads,
    * so that the page does not jump with every change of a filter.
    */
-  readonly shown: ReportPreviewValue | null;
+  readonly displayed: ReportPreviewValue | null;
   /** The ledger's reason for rejecting the current request, such as an unknown code. */
   readonly error: IpcError | null;
   readonly loading: boolean;
@@ -70,11 +70,11 @@ export function useReportPreview(request: ReportRequestInput | null): PreviewSta
   }, [key, revision]);
 
   // The response to an earlier request has figures the form no longer requests, so it may be
-  // shown, dimmed, but never saved.
+  // displayed, dimmed, but never saved.
   if (key === null || answer === null || answer.key !== key) {
-    if (key === null) return { preview: null, shown: null, error: null, loading: false };
-    return { preview: null, shown: lastPreview, error: null, loading: true };
+    if (key === null) return { preview: null, displayed: null, error: null, loading: false };
+    return { preview: null, displayed: lastPreview, error: null, loading: true };
   }
   const loading = answer.revision !== revision;
-  return { preview: answer.preview, shown: answer.preview, error: answer.error, loading };
+  return { preview: answer.preview, displayed: answer.preview, error: answer.error, loading };
 }

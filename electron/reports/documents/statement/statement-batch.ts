@@ -19,7 +19,7 @@ import { isLedgerFile } from '../../../ledger/ledger-files.ts';
 import { inReadSnapshot } from '../../../ledger/read-snapshot.ts';
 import { agingReport } from '../../aging-report.ts';
 import { exportReport, ReportRequestError } from '../../report-export.ts';
-import { resolveReportScope } from '../../report-scope.ts';
+import { resolveReportScope, type ScopedClient } from '../../report-scope.ts';
 import { statementFileStem } from './statement-files.ts';
 
 export interface StatementBatchOptions {
@@ -60,10 +60,7 @@ export interface StatementBatchResult {
   readonly skipped: readonly SkippedClient[];
 }
 
-interface BatchClient {
-  readonly id: number;
-  readonly code: string;
-}
+type BatchClient = ScopedClient;
 
 /**
  * Writes one statement per client into `options.folder`. Without `clientCodes`, the clients
@@ -135,6 +132,8 @@ async function writeStatementFiles(
         format,
         outFile: file,
         generatedOn: options.generatedOn,
+        // The batch's filters are resolved once: the tier's risk scores are not computed again.
+        scope: { ...scope, clientIds: new Set([client.id]), client },
       });
       files.push({ clientCode: client.code, file, pages: exported.pages });
     } catch (error) {
@@ -207,7 +206,7 @@ function clientsWithSomethingToState(
       .all({ from, to, currency }) as number[],
   );
 
-  const all = db.prepare('SELECT id, code FROM clients ORDER BY code').all() as BatchClient[];
+  const all = db.prepare('SELECT id, code, name FROM clients ORDER BY code').all() as BatchClient[];
   const clients: BatchClient[] = [];
   const skipped: SkippedClient[] = [];
   for (const client of all) {
@@ -228,7 +227,7 @@ function namedClients(
   db: Ledger,
   codes: readonly string[],
 ): { clients: BatchClient[]; skipped: SkippedClient[] } {
-  const find = db.prepare('SELECT id, code FROM clients WHERE code = ?');
+  const find = db.prepare('SELECT id, code, name FROM clients WHERE code = ?');
   const clients: BatchClient[] = [];
   const missing: string[] = [];
   for (const code of new Set(codes)) {

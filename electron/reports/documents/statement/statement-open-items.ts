@@ -47,13 +47,13 @@ export function openItems(
   db: Ledger,
   clientId: number,
   to: IsoDate,
-  wanted: (currency: string) => boolean,
+  inCurrency: (currency: string) => boolean,
 ): ReportTable[] {
   const options = agingOptions(db);
   const dayCount = (invoice: { dueDate: IsoDate; invoiceDate: IsoDate }) =>
     daysBetween(options.basis === 'invoice' ? invoice.invoiceDate : invoice.dueDate, to);
   const open = [...openInvoicesAt(db, to, { clientId })]
-    .filter((invoice) => wanted(invoice.currency))
+    .filter((invoice) => inCurrency(invoice.currency))
     .sort(
       (a, b) =>
         a.currency.localeCompare(b.currency) ||
@@ -97,7 +97,7 @@ export function openItems(
   const aging = agingReport(db, to, options, true, { clientId });
   const byCurrency = Object.entries(
     aging.clients?.find((entry) => entry.clientId === clientId)?.currencies ?? {},
-  ).filter(([currency]) => wanted(currency));
+  ).filter(([currency]) => inCurrency(currency));
   const agingRows = byCurrency.map(([currency, totals]) => agingRow(currency, totals, keys));
   const agingTable: ReportTable = {
     kind: 'table',

@@ -36,18 +36,18 @@ export const statementReport: ReportBuilder = (context) => {
   if (from === undefined || to === undefined) {
     throw new ReportScopeError('The client statement covers a period: give a from and a to date.');
   }
-  const wanted = (currency: string) => scope.currency === null || scope.currency === currency;
+  const inCurrency = (currency: string) => scope.currency === null || scope.currency === currency;
 
   const dayBefore = addDays(from, -1);
   const opening = clientBalances(db, client.id, dayBefore);
   const closing = clientBalances(db, client.id, to);
   const entries = statementEntries(db, client.id, from, to).filter((entry) =>
-    wanted(entry.currency),
+    inCurrency(entry.currency),
   );
   const currencies = [
     ...new Set([...opening.keys(), ...closing.keys(), ...entries.map((entry) => entry.currency)]),
   ]
-    .filter(wanted)
+    .filter(inCurrency)
     .sort();
 
   const tables = currencies.map((currency) =>
@@ -72,7 +72,7 @@ export const statementReport: ReportBuilder = (context) => {
     });
   }
   for (const table of tables) blocks.push(table.block);
-  blocks.push(...openItems(db, client.id, to, wanted));
+  blocks.push(...openItems(db, client.id, to, inCurrency));
   blocks.push(termsFacts(db, client.id, currencies));
   if (currencies.some((currency) => (closing.get(currency) ?? 0) < 0)) {
     blocks.push({
